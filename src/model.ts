@@ -1,0 +1,156 @@
+/**
+ * The data that flows between pipeline stages
+ * (config → select → mutate → instrument → dry run → plan → execute → report).
+ * Everything here is plain and serialisable, so stages can be tested alone and
+ * results can be stored, merged and resumed.
+ */
+
+/** Mutator names, identical to StrykerJS's so reports and `excludedMutations` line up. */
+export const MUTATOR_NAMES = [
+  'ArithmeticOperator',
+  'ArrayDeclaration',
+  'ArrowFunction',
+  'AssignmentOperator',
+  'BlockStatement',
+  'BooleanLiteral',
+  'ConditionalExpression',
+  'EqualityOperator',
+  'LogicalOperator',
+  'MethodExpression',
+  'ObjectLiteral',
+  'OptionalChaining',
+  'Regex',
+  'StringLiteral',
+  'UnaryOperator',
+  'UpdateOperator',
+] as const;
+export type MutatorName = (typeof MUTATOR_NAMES)[number];
+
+/** 1-based line and 1-based column, as in mutation-testing-report-schema. */
+export interface Position {
+  line: number;
+  column: number;
+}
+export interface Location {
+  start: Position;
+  end: Position;
+}
+
+/** 1-based, inclusive line range. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/** A file selected for mutation. */
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the project root with forward slashes: the key used in reports. */
+  name: string;
+  text: string;
+  /** When set (e.g. by `--since`), only mutants touching these lines are kept. */
+  lineRanges?: LineRange[];
+}
+
+/**
+ * How the instrumenter switches a mutant in:
+ * - `expression`: [start, end) is an expression; it becomes `(on(id) ? (replacement) : original)`.
+ * - `statements`: [start, end) is a statement or a run of statements (a block, a case clause's
+ *   body); it becomes `{ if (on(id)) { replacement } else { original } }`.
+ */
+export type Placement = 'expression' | 'statements';
+
+/** A mutant found in a file, before the pipeline numbers it. */
+export interface MutantCandidate {
+  mutatorName: MutatorName;
+  /** Offsets [start, end) in the file text of the code that is replaced. */
+  start: number;
+  end: number;
+  /** The code that replaces text.slice(start, end) when the mutant is active. */
+  replacement: string;
+  placement: Placement;
+  location: Location;
+  /** Set when a `// Stryker disable` (or `// assay-disable`) comment excludes the mutant. */
+  ignoredReason?: string;
+}
+
+/** A numbered mutant. Ids are unique within one run and start at 1. */
+export interface Mutant extends MutantCandidate {
+  id: number;
+  /** SourceFile.name of the file it lives in. */
+  fileName: string;
+}
+
+export type MutantStatus =
+  | 'Killed'
+  | 'Survived'
+  | 'NoCoverage'
+  | 'Timeout'
+  | 'CompileError'
+  | 'RuntimeError'
+  | 'Ignored';
+
+/** A test as the dry run saw it. Ids are vitest's own (deterministic) task ids. */
+export interface TestInfo {
+  id: string;
+  /** Full name: suite names and test name joined by ' > '. */
+  name: string;
+  /** Test file, relative to the project root. */
+  fileName: string;
+  durationMs: number;
+  location?: Position;
+}
+
+export interface MutantResult extends Mutant {
+  status: MutantStatus;
+  statusReason?: string;
+  /** Ids of the tests that reach the mutant (from the dry run). */
+  coveredBy: string[];
+  /** Ids of the tests that failed with the mutant active. */
+  killedBy: string[];
+  /** How many planned tests ran to completion with the mutant active. */
+  testsCompleted: number;
+  /** Reached while modules load, outside any test. */
+  static: boolean;
+  durationMs?: number;
+}
+
+/** Everything the reporters need. */
+export interface RunResult {
+  projectRoot: string;
+  files: Array<{ name: string; text: string }>;
+  tests: TestInfo[];
+  mutants: MutantResult[];
+  thresholds: Thresholds;
+  durationMs: number;
+}
+
+export interface Thresholds {
+  high: number;
+  low: number;
+  /** Exit with code 1 when the mutation score is below this; null disables. */
+  break: number | null;
+}
+
+export type CoverageAnalysis = 'perTest' | 'all' | 'off';
+
+/** Validated options: CLI flags over `stryker.config.json` over defaults. */
+export interface Options {
+  projectRoot: string;
+  mutate: string[];
+  ignorePatterns: string[];
+  testRunner: 'vitest';
+  vitest: { configFile?: string; dir?: string };
+  coverageAnalysis: CoverageAnalysis;
+  concurrency: number;
+  timeoutMS: number;
+  timeoutFactor: number;
+  thresholds: Thresholds;
+  mutator: { excludedMutations: string[] };
+  reporters: string[];
+  /** Path of the JSON report, relative to projectRoot. */
+  jsonReportFile: string;
+  disableBail: boolean;
+  ignoreStatic: boolean;
+}
