@@ -1,0 +1,136 @@
+/**
+ * The `assay` command: parses flags, runs the pipeline, prints reports and sets the exit code.
+ * A thin layer: everything it shows comes from the pipeline's RunResult.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { loadOptions, type CliOverrides } from '../config/index.js';
+import { runPipeline } from '../pipeline.js';
+import { renderClearText } from '../report/clear-text.js';
+import { writeJsonReport } from '../report/json-report.js';
+import { breakThresholdFailure } from '../report/exit-code.js';
+import { createProgress, type Progress } from '../report/progress.js';
+import { assayVersion } from '../report/version.js';
+
+/** Exit codes: 0 ok, 1 score below thresholds.break, 2 user error, 3 initial test run failed. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UserError) {
+      process.stderr.write(`assay: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+function buildProgram(): Command {
+  const program = new Command('assay')
+    .description('Mutation testing for vitest projects: which covered code do your tests actually check?')
+    .version(assayVersion, '-v, --version')
+    .exitOverride()
+    .showHelpAfterError();
+  program
+    .command('run')
+    .description('mutation-test the project in the current directory')
+    .option('-c, --config-file <path>', 'config file (default: stryker.config.json and friends)')
+    .option('-m, --mutate <globs>', 'files to mutate, comma-separated globs (overrides "mutate")', list)
+    .option('--concurrency <n>', 'worker threads (default: number of cores)', integer)
+    .option('--timeout-ms <ms>', 'extra time a mutant run may take (default 5000)', number)
+    .option('--timeout-factor <x>', 'factor on the expected run time (default 1.5)', number)
+    .option('--reporters <names>', 'comma-separated: clear-text, progress, json', list)
+    .option('--coverage-analysis <mode>', 'perTest (default), all or off')
+    .option('--disable-bail', 'run every covering test, even after one fails')
+    .option('--ignore-static', 'do not run mutants reached only while modules load')
+    .option('--threshold-break <score>', 'exit 1 when the mutation score is below this', number)
+    .option('--vitest-config-file <path>', 'vitest config file')
+    .exitOverride()
+    .action(async (flags: RunFlags) => {
+      process.exitCode = await runCommand(flags);
+    });
+  return program;
+}
+
+interface RunFlags {
+  configFile?: string;
+  mutate?: string[];
+  concurrency?: number;
+  timeoutMs?: number;
+  timeoutFactor?: number;
+  reporters?: string[];
+  coverageAnalysis?: string;
+  disableBail?: boolean;
+  ignoreStatic?: boolean;
+  thresholdBreak?: number;
+  vitestConfigFile?: string;
+}
+
+async function runCommand(flags: RunFlags): Promise<number> {
+  const cli: CliOverrides = {
+    mutate: flags.mutate,
+    concurrency: flags.concurrency,
+    timeoutMS: flags.timeoutMs,
+    timeoutFactor: flags.timeoutFactor,
+    reporters: flags.reporters,
+    coverageAnalysis: flags.coverageAnalysis as CliOverrides['coverageAnalysis'],
+    disableBail: flags.disableBail,
+    ignoreStatic: flags.ignoreStatic,
+    thresholdBreak: flags.thresholdBreak,
+    vitestConfigFile: flags.vitestConfigFile,
+  };
+  const { options, warnings } = await loadOptions({ cwd: process.cwd(), configFile: flags.configFile, cli });
+  const warn = (message: string) => process.stderr.write(`assay: warning: ${message}\n`);
+  warnings.forEach(warn);
+
+  let progress: Progress | undefined;
+  const result = await runPipeline(options, {
+    warn,
+    planned: ({ mutants, toRun, tests, dryRunMs }) => {
+      process.stderr.write(
+        `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s)\n`,
+      );
+      if (options.reporters.includes('progress')) progress = createProgress(mutants, process.stderr);
+    },
+    result: (mutant) => progress?.tick(mutant.status),
+  });
+  progress?.done();
+
+  if (options.reporters.includes('clear-text')) {
+    process.stdout.write(`${renderClearText(result, { color: Boolean(process.stdout.isTTY) })}\n`);
+  }
+  if (options.reporters.includes('json')) {
+    const file = resolve(options.projectRoot, options.jsonReportFile);
+    await writeJsonReport(result, file);
+    process.stderr.write(`assay: JSON report written to ${options.jsonReportFile}\n`);
+  }
+  const failure = breakThresholdFailure(result);
+  if (failure !== undefined) {
+    process.stderr.write(`assay: ${failure}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+function number(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || Number.isNaN(parsed)) throw new InvalidArgumentError('expected a number');
+  return parsed;
+}
+
+function integer(value: string): number {
+  const parsed = number(value);
+  if (!Number.isInteger(parsed)) throw new InvalidArgumentError('expected a whole number');
+  return parsed;
+}

@@ -1,0 +1,32 @@
+/** Combines validated config-file options and command-line overrides into the pipeline's `Options`. */
+import type { Options } from '../model.js';
+import type { ParsedCliOverrides } from './cli-overrides.js';
+import type { FileOptions } from './file-schema.js';
+
+export function buildOptions(
+  projectRoot: string,
+  file: FileOptions,
+  cli: ParsedCliOverrides,
+): Options {
+  const vitestConfigFile = cli.vitestConfigFile ?? file.vitest.configFile;
+  return {
+    projectRoot,
+    mutate: cli.mutate ?? file.mutate,
+    ignorePatterns: file.ignorePatterns,
+    testRunner: file.testRunner,
+    vitest: {
+      ...(vitestConfigFile !== undefined && { configFile: vitestConfigFile }),
+      ...(file.vitest.dir !== undefined && { dir: file.vitest.dir }),
+    },
+    coverageAnalysis: cli.coverageAnalysis ?? file.coverageAnalysis,
+    concurrency: cli.concurrency ?? file.concurrency,
+    timeoutMS: cli.timeoutMS ?? file.timeoutMS,
+    timeoutFactor: cli.timeoutFactor ?? file.timeoutFactor,
+    thresholds: { ...file.thresholds, break: cli.thresholdBreak ?? file.thresholds.break },
+    mutator: { excludedMutations: file.mutator.excludedMutations },
+    reporters: cli.reporters ?? file.reporters,
+    jsonReportFile: file.jsonReporter.fileName,
+    disableBail: cli.disableBail ?? file.disableBail,
+    ignoreStatic: cli.ignoreStatic ?? file.ignoreStatic,
+  };
+}

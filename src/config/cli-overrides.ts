@@ -1,0 +1,60 @@
+/**
+ * Command-line overrides: their type, flag names, and validation. Errors name the flag
+ * (`--concurrency must be a positive integer, got 0`).
+ */
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import * as field from './fields.js';
+import { formatIssues } from './format-issues.js';
+
+/** What the CLI passes in; absent or undefined means "keep the config file's value". */
+export interface CliOverrides {
+  mutate?: string[];
+  concurrency?: number;
+  timeoutMS?: number;
+  timeoutFactor?: number;
+  reporters?: string[];
+  disableBail?: boolean;
+  ignoreStatic?: boolean;
+  coverageAnalysis?: string;
+  thresholdBreak?: number;
+  vitestConfigFile?: string;
+}
+
+const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
+  mutate: '--mutate',
+  concurrency: '--concurrency',
+  timeoutMS: '--timeout-ms',
+  timeoutFactor: '--timeout-factor',
+  reporters: '--reporters',
+  disableBail: '--disable-bail',
+  ignoreStatic: '--ignore-static',
+  coverageAnalysis: '--coverage-analysis',
+  thresholdBreak: '--threshold-break',
+  vitestConfigFile: '--vitest-config-file',
+};
+
+const cliSchema = z.object({
+  mutate: field.mutatePatterns().optional(),
+  concurrency: field.positiveInteger().optional(),
+  timeoutMS: field.nonNegativeNumber().optional(),
+  timeoutFactor: field.nonNegativeNumber().optional(),
+  reporters: field.reporters().optional(),
+  disableBail: field.flag().optional(),
+  ignoreStatic: field.flag().optional(),
+  coverageAnalysis: field.coverageAnalysis().optional(),
+  thresholdBreak: field.percentage().optional(),
+  vitestConfigFile: field.nonEmptyString().optional(),
+});
+
+export type ParsedCliOverrides = z.output<typeof cliSchema>;
+
+export function parseCliOverrides(cli: CliOverrides): ParsedCliOverrides {
+  const result = cliSchema.safeParse(cli, { reportInput: true });
+  if (!result.success) {
+    throw new UserError(
+      formatIssues(result.error.issues, (path) => CLI_FLAGS[path[0] as keyof CliOverrides]),
+    );
+  }
+  return result.data;
+}

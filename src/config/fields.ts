@@ -1,0 +1,63 @@
+/**
+ * Zod schemas for single option values, each carrying the "what is expected" text shown to users.
+ * Shared by the config file schema and the command-line overrides, so both validate alike.
+ */
+import { z } from 'zod';
+import { MUTATOR_NAMES } from '../model.js';
+import { mutatePatternProblem } from './mutate-pattern.js';
+
+const REPORTER_NAMES = ['clear-text', 'progress', 'json', 'html', 'dots'] as const;
+const COVERAGE_ANALYSES = ['perTest', 'all', 'off'] as const;
+
+const quotedList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
+
+export const object = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.object(shape, { error: 'must be an object' });
+
+export const flag = () => z.boolean({ error: 'must be true or false' });
+
+export const nonEmptyString = () => {
+  const error = 'must be a non-empty string';
+  return z.string({ error }).min(1, { error });
+};
+
+export const positiveInteger = () => {
+  const error = 'must be a positive integer';
+  return z.number({ error }).int({ error }).min(1, { error });
+};
+
+export const nonNegativeNumber = () => {
+  const error = 'must be a number of 0 or more';
+  return z.number({ error }).min(0, { error });
+};
+
+export const percentage = (error = 'must be a number from 0 to 100') =>
+  z.number({ error }).min(0, { error }).max(100, { error });
+
+export const stringList = () =>
+  z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of strings' });
+
+export const mutatePatterns = () =>
+  z.array(
+    z.string({ error: 'must be a string' }).check((ctx) => {
+      const problem = mutatePatternProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+    }),
+    { error: 'must be an array of strings' },
+  );
+
+export const testRunner = () =>
+  z.literal('vitest', { error: 'must be "vitest" (assay only runs vitest suites)' });
+
+export const coverageAnalysis = () =>
+  z.enum(COVERAGE_ANALYSES, { error: `must be one of ${quotedList(COVERAGE_ANALYSES)}` });
+
+export const reporters = () =>
+  z.array(z.enum(REPORTER_NAMES, { error: `must be one of ${quotedList(REPORTER_NAMES)}` }), {
+    error: 'must be an array of reporter names',
+  });
+
+export const mutatorNames = () =>
+  z.array(z.enum(MUTATOR_NAMES, { error: `must be one of ${quotedList(MUTATOR_NAMES)}` }), {
+    error: 'must be an array of mutator names',
+  });

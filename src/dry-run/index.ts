@@ -1,0 +1,91 @@
+/**
+ * Dry run: the whole suite once, with every mutant compiled in but none active. Records per test
+ * its duration and the mutants it reaches, and which mutants are reached outside any test
+ * (static: while modules load), per test file.
+ */
+import type { Options, TestInfo } from '../model.js';
+import { UserError } from '../errors.js';
+import { VitestSession, relativeName, type RunOutcome } from '../vitest/session.js';
+
+export interface DryRunResult {
+  tests: TestInfo[];
+  /** Absolute path of each test's file, by test id. */
+  testModule: Record<string, string>;
+  /** Mutant ids each test reaches, by test id. */
+  coverage: Record<string, number[]>;
+  /** Test files (absolute) in which each mutant is reached outside any test, by mutant id. */
+  staticIn: Record<number, string[]>;
+  /** Total hits per mutant id over the whole suite. */
+  hits: Record<number, number>;
+  durationMs: number;
+}
+
+/** Exit code when the suite fails without any mutant active. */
+export const INITIAL_RUN_FAILED_EXIT_CODE = 3;
+
+export async function dryRun(options: Options, instrumented: Record<string, string>): Promise<DryRunResult> {
+  const started = Date.now();
+  const session = await VitestSession.start({
+    projectRoot: options.projectRoot,
+    configFile: options.vitest.configFile,
+    instrumented,
+    bail: false,
+  });
+  try {
+    const outcome = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all');
+    assertInitialRunPassed(outcome, options.projectRoot);
+    return summarise(outcome, options.projectRoot, Date.now() - started);
+  } finally {
+    await session.close();
+  }
+}
+
+function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void {
+  const problems = [
+    ...outcome.files.flatMap((file) => file.errors.map((error) => `${relativeName(projectRoot, file.moduleId)}: ${error}`)),
+    ...outcome.tests
+      .filter((test) => test.state === 'failed')
+      .map((test) => `${relativeName(projectRoot, test.moduleId)} > ${test.name}: ${test.errors[0] ?? 'failed'}`),
+    ...outcome.unhandledErrors.map((error) => `unhandled error: ${error}`),
+  ];
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 5).map((problem) => `  ${firstLine(problem)}`);
+    if (problems.length > 5) shown.push(`  … and ${problems.length - 5} more`);
+    throw new UserError(
+      `the test suite fails without any mutant (initial test run); fix it first ('npx vitest run'):\n${shown.join('\n')}`,
+      INITIAL_RUN_FAILED_EXIT_CODE,
+    );
+  }
+  if (!outcome.tests.some((test) => test.state === 'passed')) {
+    throw new UserError("vitest found no tests to run: check 'include' in your vitest config", INITIAL_RUN_FAILED_EXIT_CODE);
+  }
+}
+
+function summarise(outcome: RunOutcome, projectRoot: string, durationMs: number): DryRunResult {
+  const passed = outcome.tests.filter((test) => test.state === 'passed');
+  const staticIn: Record<number, string[]> = {};
+  const hits: Record<number, number> = {};
+  for (const file of outcome.files) {
+    for (const id of file.staticCoverage) (staticIn[id] ??= []).push(file.moduleId);
+    for (const [id, count] of file.hits) hits[id] = (hits[id] ?? 0) + count;
+  }
+  return {
+    tests: passed.map((test) => ({
+      id: test.id,
+      name: test.name,
+      fileName: relativeName(projectRoot, test.moduleId),
+      durationMs: test.durationMs,
+      location: test.location,
+    })),
+    testModule: Object.fromEntries(passed.map((test) => [test.id, test.moduleId])),
+    coverage: Object.fromEntries(passed.map((test) => [test.id, test.coverage ?? []])),
+    staticIn,
+    hits,
+    durationMs,
+  };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0];
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}

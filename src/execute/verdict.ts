@@ -1,0 +1,37 @@
+/**
+ * Turns what vitest reported for one mutant run into a verdict. Survived is given only when every
+ * planned test ran with the mutant active and passed; a run that completed fewer tests than
+ * planned is not a verdict but an error to retry (design.md, "Verdict integrity").
+ */
+import type { MutantStatus } from '../model.js';
+import type { RunOutcome } from '../vitest/session.js';
+import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
+
+export type Verdict =
+  | { status: MutantStatus; statusReason?: string; killedBy: string[]; testsCompleted: number }
+  | { retry: string };
+
+const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
+
+export function verdictFor(outcome: RunOutcome, plannedTests: number): Verdict {
+  const ran = outcome.tests.filter((test) => test.state === 'passed' || test.state === 'failed');
+  const failed = ran.filter((test) => test.state === 'failed');
+  const fileErrors = outcome.files.flatMap((file) => file.errors);
+  const errors = [...failed.flatMap((test) => test.errors), ...fileErrors, ...outcome.unhandledErrors];
+  const testsCompleted = ran.length;
+
+  const timedOut =
+    outcome.tests.some((test) => test.timedOut) ||
+    outcome.files.some((file) => file.timedOut) ||
+    errors.some((error) => error.includes(HIT_LIMIT_MARKER) || VITEST_TIMEOUT.test(error));
+  if (timedOut) {
+    return { status: 'Timeout', statusReason: errors.find((e) => e.includes(HIT_LIMIT_MARKER) || VITEST_TIMEOUT.test(e)), killedBy: [], testsCompleted };
+  }
+  if (errors.length > 0) {
+    return { status: 'Killed', statusReason: errors[0], killedBy: failed.map((test) => test.id), testsCompleted };
+  }
+  if (testsCompleted < plannedTests) {
+    return { retry: `only ${testsCompleted} of ${plannedTests} planned tests ran with the mutant active` };
+  }
+  return { status: 'Survived', killedBy: [], testsCompleted };
+}

@@ -1,0 +1,64 @@
+/**
+ * Instrument stage: turns a source file and its mutants into mutant schemata — one version of the
+ * file with every mutant compiled in, switched on at run time by the active mutant id.
+ *
+ * ## Runtime contract
+ * The output is TypeScript/JavaScript source (types are left for vite to strip). It uses:
+ * - a preamble on line 1 (after a `#!` line or a directive prologue; no newline is added, so the
+ *   original's line numbers hold up to the first multi-line replacement) that binds a module-local
+ *   `__assay` to `globalThis.__assay`, first installing the inert `{ on: () => false, cov: () => {} }`
+ *   there when it is missing (e.g. the file is loaded outside a test worker);
+ * - `__assay.on(id: number): boolean` — true when mutant `id` is the active one. It may throw
+ *   (e.g. to stop an infinite loop); the instrumented code never catches it;
+ * - `__assay.cov(...ids: number[]): void` — records that code holding these mutants was reached.
+ *
+ * ## Shapes
+ * - Expression site [start, end): `(__assay.on(1) ? (REPL1) : __assay.on(2) ? (REPL2) : (__assay.cov(1, 2), ORIGINAL))`
+ *   (prefixed with `;` when it begins an expression statement). When the original is an anonymous
+ *   function or class in a naming position, each branch is written `{ "f": (…) }["f"]` to keep its name.
+ * - Statements site: `{ __assay.cov(1, 2); if (__assay.on(1)) { REPL1 } else if (__assay.on(2)) { REPL2 } else { ORIGINAL } }`.
+ *
+ * ORIGINAL is the original text with the sites nested inside it instrumented the same way;
+ * replacements are used verbatim. Mutants with `ignoredReason` are left out. When a mutant's
+ * range cannot host the conditional (see expression-rules.ts and statement-site.ts) the site is
+ * widened to an enclosing expression or statement and the mutant's code becomes that site's
+ * text with the mutant's range replaced; mutants with no valid site are reported as unplaced.
+ */
+import type { Mutant } from '../model.js';
+import { placeMutant, type Placed, type Unplaced } from './placement.js';
+import { preamblePoint } from './preamble.js';
+import { writeSchemata } from './schemata.js';
+import { parse } from './syntax.js';
+
+export type { Unplaced } from './placement.js';
+
+export interface Instrumented {
+  code: string;
+  /** Mutants that are not in `code`: no valid site was found (they can never be activated). */
+  unplaced: Unplaced[];
+}
+
+/** Instruments `text` and reports the mutants it could not place. */
+export function instrument(text: string, fileName: string, mutants: readonly Mutant[]): Instrumented {
+  const active = mutants.filter((mutant) => mutant.ignoredReason === undefined);
+  if (active.length === 0) return { code: text, unplaced: [] };
+  const sourceFile = parse(text, fileName);
+  const preamble = preamblePoint(sourceFile);
+  const placements: Placed[] = [];
+  const unplaced: Unplaced[] = [];
+  for (const mutant of active) {
+    const result = placeMutant(sourceFile, mutant);
+    if (!('code' in result)) unplaced.push(result);
+    else if (result.start < preamble.offset) unplaced.push({ id: mutant.id, reason: 'prologue' });
+    else placements.push(result);
+  }
+  const schemata = writeSchemata(text, placements);
+  unplaced.push(...schemata.overlapping.map((id) => ({ id, reason: 'overlapping' })));
+  const code = schemata.code.slice(0, preamble.offset) + preamble.text + schemata.code.slice(preamble.offset);
+  return { code, unplaced };
+}
+
+/** Instruments `text` (named `fileName`, which picks TS/TSX/JS parsing) with `mutants`. */
+export function instrumentFile(text: string, fileName: string, mutants: readonly Mutant[]): string {
+  return instrument(text, fileName, mutants).code;
+}

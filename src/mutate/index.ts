@@ -1,0 +1,58 @@
+/**
+ * The mutate stage: finds the mutants StrykerJS would make in a source file, with the same
+ * mutator names, locations and replacement code, marking those disabled by comments as ignored.
+ */
+import type { LineRange, MutantCandidate, SourceFile } from '../model.js';
+import { DisableDirectives } from './disable-comments.js';
+import { locationOf } from './location.js';
+import { OPERATORS, type OperatorContext } from './operators/index.js';
+import { parseSourceFile } from './parse.js';
+import { substitutionFor } from './placement.js';
+import { walk } from './walk.js';
+
+export interface FindMutantsOptions {
+  /** Mutator names that produce no mutants at all. */
+  excludedMutations: readonly string[];
+}
+
+/** Throws when the file cannot be parsed; the message names the file and the first syntax error. */
+export function findMutants(file: SourceFile, options: FindMutantsOptions): MutantCandidate[] {
+  const tree = parseSourceFile(file);
+  const context: OperatorContext = {
+    tree,
+    textOf: (node) => tree.text.slice(node.getStart(tree), node.end),
+  };
+  const operators = OPERATORS.filter((operator) => !options.excludedMutations.includes(operator.name));
+  const directives = new DisableDirectives(tree);
+  const candidates: MutantCandidate[] = [];
+  walk(tree, {
+    enter(node, skipped) {
+      directives.collect(node);
+      if (skipped) {
+        return;
+      }
+      for (const operator of operators) {
+        for (const mutation of operator.mutate(node, context)) {
+          const nodeStart = mutation.node.getStart(tree);
+          const ignoredReason = directives.ignoreReason(operator.name, nodeStart);
+          candidates.push({
+            mutatorName: operator.name,
+            ...substitutionFor(mutation, tree),
+            location: locationOf(tree, nodeStart, mutation.node.end),
+            ...(ignoredReason === undefined ? {} : { ignoredReason }),
+          });
+        }
+      }
+    },
+  });
+  return candidates
+    .filter((candidate) => touchesLines(candidate, file.lineRanges))
+    .sort((a, b) => a.start - b.start);
+}
+
+function touchesLines(candidate: MutantCandidate, lineRanges: readonly LineRange[] | undefined): boolean {
+  return (
+    lineRanges === undefined ||
+    lineRanges.some((range) => range.start <= candidate.location.end.line && range.end >= candidate.location.start.line)
+  );
+}

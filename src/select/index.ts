@@ -1,0 +1,2 @@
+/** Public surface of the select stage. */
+export { selectFiles } from './select-files.js';

@@ -1,0 +1,76 @@
+/**
+ * Setup file that assay puts first in every vitest project's `setupFiles`. It runs inside
+ * vitest's test workers, before the test file is imported, and installs the runtime that
+ * instrumented code calls (`globalThis.__assay`, see src/instrument):
+ * - dry mode: `cov(...ids)` records which mutants each test reaches, and which are reached
+ *   outside any test (static), written to `task.meta` so vitest carries it back to the node side;
+ * - mutant mode: `on(id)` is true for the active mutant only, and throws once the active mutant
+ *   has been hit more than `hitLimit` times (a probable infinite loop).
+ * Activation happens here, before any module under test loads, so static mutants are active too.
+ */
+import { afterAll, afterEach, beforeEach, inject } from 'vitest';
+import { HIT_LIMIT_MARKER, SETTINGS_KEY, type AssaySettings, type FileMeta, type TestMeta } from './settings.js';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    [SETTINGS_KEY]: AssaySettings;
+  }
+}
+
+const settings = inject(SETTINGS_KEY);
+
+class Runtime {
+  active: number;
+  hits = 0;
+  timedOut = false;
+  /** Coverage of the running test, or undefined outside tests. */
+  testCoverage: Set<number> | undefined;
+  readonly staticCoverage = new Set<number>();
+  readonly hitCounts = new Map<number, number>();
+
+  constructor(readonly settings: AssaySettings) {
+    this.active = settings.mode === 'mutant' ? settings.active : -1;
+  }
+
+  on(id: number): boolean {
+    if (id !== this.active) return false;
+    if (++this.hits > this.settings.hitLimit) {
+      this.timedOut = true;
+      throw new Error(`${HIT_LIMIT_MARKER}: mutant ${id} was reached more than ${this.settings.hitLimit} times (probable infinite loop)`);
+    }
+    return true;
+  }
+
+  cov(...ids: number[]): void {
+    if (this.settings.mode !== 'dry') return;
+    const target = this.testCoverage ?? this.staticCoverage;
+    for (const id of ids) {
+      target.add(id);
+      this.hitCounts.set(id, (this.hitCounts.get(id) ?? 0) + 1);
+    }
+  }
+}
+
+const runtime = new Runtime(settings);
+(globalThis as { __assay?: unknown }).__assay = runtime;
+
+if (settings.mode === 'dry') {
+  beforeEach(() => {
+    runtime.testCoverage = new Set();
+  });
+  afterEach(({ task }) => {
+    (task.meta as TestMeta).assayCoverage = [...(runtime.testCoverage ?? [])];
+    runtime.testCoverage = undefined;
+  });
+} else {
+  afterEach(({ task }) => {
+    if (runtime.timedOut) (task.meta as TestMeta).assayTimedOut = true;
+  });
+}
+
+afterAll(({}, suite) => {
+  const meta = suite.meta as FileMeta;
+  meta.assayStatic = [...runtime.staticCoverage];
+  meta.assayHits = [...runtime.hitCounts];
+  if (runtime.timedOut) meta.assayTimedOut = true;
+});

@@ -1,0 +1,30 @@
+/**
+ * End to end: the real assay command on every sandbox fixture, real vitest underneath. Each
+ * fixture's expected.json states the verdict of every mutant; the run must match it exactly,
+ * and must leave every project file byte-identical.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturesDir, runAssayOnFixture, type MutantVerdict } from '../support/assay.js';
+
+const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')));
+
+describe.concurrent('assay run on sandbox fixtures', () => {
+  it('has fixtures with expectations', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const fixture of fixtures) {
+    it(`${fixture}: every verdict as expected, files untouched`, async () => {
+      const expected = JSON.parse(readFileSync(path.join(fixturesDir, fixture, 'expected.json'), 'utf8')) as {
+        mutants: MutantVerdict[];
+      };
+      const run = await runAssayOnFixture(fixture, ['--concurrency', '1']);
+      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack traces
+      expect(run.report, run.stderr).toBeDefined();
+      expect(run.verdicts).toEqual(expected.mutants);
+      expect(run.hashesAfter).toEqual(run.hashesBefore);
+    });
+  }
+});

@@ -1,0 +1,117 @@
+/**
+ * Runs the real `assay` command (bin/assay.js, built dist/) on a copy of a sandbox fixture and
+ * reads back its JSON report, plus a hash of every project file before and after the run, so
+ * tests can check verdicts and that the user's files were left byte-identical.
+ */
+import { cp, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const fixturesDir = path.join(repoRoot, 'sandbox-fixtures');
+const assayBin = path.join(repoRoot, 'bin/assay.js');
+
+/** One mutant's verdict as fixtures state it in expected.json. */
+export interface MutantVerdict {
+  file: string;
+  line: number;
+  column: number;
+  mutator: string;
+  replacement: string;
+  status: string;
+}
+
+export interface AssayRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The mutation-testing-report-schema JSON report, when one was written. */
+  report?: any;
+  verdicts: MutantVerdict[];
+  /** Path → sha256 of every file outside reports/, before and after the run. */
+  hashesBefore: Record<string, string>;
+  hashesAfter: Record<string, string>;
+}
+
+/** Copies `fixture` to a temp dir (with this repo's node_modules linked in) and runs assay there. */
+export async function runAssayOnFixture(fixture: string, args: string[] = []): Promise<AssayRun> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `assay-e2e-${fixture}-`));
+  try {
+    await cp(path.join(fixturesDir, fixture), dir, {
+      recursive: true,
+      filter: (src) => !/[\\/](node_modules|reports)$/.test(src),
+    });
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    return await runAssay(dir, args);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `assay run` in `dir` and collects its outputs. */
+export async function runAssay(dir: string, args: string[] = []): Promise<AssayRun> {
+  const hashesBefore = await hashTree(dir);
+  const result = await execa(process.execPath, [assayBin, 'run', '--reporters', 'json,clear-text', ...args], {
+    cwd: dir,
+    reject: false,
+    env: { FORCE_COLOR: '0' },
+  });
+  const hashesAfter = await hashTree(dir);
+  let report: any;
+  try {
+    report = JSON.parse(await readFile(path.join(dir, 'reports/mutation/mutation.json'), 'utf8'));
+  } catch {
+    report = undefined;
+  }
+  return {
+    exitCode: result.exitCode ?? -1,
+    stdout: String(result.stdout),
+    stderr: String(result.stderr),
+    report,
+    verdicts: report ? verdictsOf(report) : [],
+    hashesBefore,
+    hashesAfter,
+  };
+}
+
+/** Flattens a JSON report into verdicts sorted by file and position. */
+export function verdictsOf(report: any): MutantVerdict[] {
+  const verdicts: MutantVerdict[] = [];
+  for (const [file, { mutants }] of Object.entries<any>(report.files)) {
+    for (const mutant of mutants) {
+      verdicts.push({
+        file,
+        line: mutant.location.start.line,
+        column: mutant.location.start.column,
+        mutator: mutant.mutatorName,
+        replacement: mutant.replacement,
+        status: mutant.status,
+      });
+    }
+  }
+  return verdicts.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.mutator.localeCompare(b.mutator) ||
+      a.replacement.localeCompare(b.replacement),
+  );
+}
+
+/** sha256 of every file under `dir`, skipping node_modules and reports/. */
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full);
+    if (rel.startsWith('node_modules') || rel.startsWith('reports')) continue;
+    hashes[rel] = createHash('sha256').update(await readFile(full)).digest('hex');
+  }
+  return hashes;
+}

@@ -1,0 +1,151 @@
+/**
+ * Runs StrykerJS (with @stryker-mutator/vitest-runner) on a sandbox fixture, so assay's
+ * verdicts can be compared with the reference implementation's.
+ *
+ * The fixture is copied to a fresh temp dir with this repository's node_modules symlinked in,
+ * Stryker's CLI runs there as a child process, and its JSON report is read back. The temp dir
+ * is always removed.
+ *
+ * Stryker 9.5.1's vitest runner loses all coverage on vitest >= 4.1 (stryker-js#5928): its setup
+ * file stores coverage and hit counts with `afterAll(({ meta }) => …)`, but vitest 4.1 passes
+ * fixtures, not the suite, as a hook's first argument, so the hook throws (unnoticed) and Stryker
+ * falls back to running every test against every mutant: no NoCoverage, no static mutants, no hit
+ * limit for infinite loops. Unless `patchCoverage: false`, the run therefore uses a wrapper vitest
+ * config that adds a setup file storing the same values through the hook's second argument.
+ */
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const strykerBin = path.join(repoRoot, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+/** GNU time, used to read the peak RSS of Stryker's process tree when present. */
+const gnuTime = '/usr/bin/time';
+
+export interface StrykerRun {
+  /** Stryker's mutation-testing-report-schema JSON report. */
+  report: any;
+  wallMs: number;
+  /**
+   * Peak resident set size in MB of the largest single process Stryker started (GNU time's
+   * %M, from getrusage of waited-for children), not the sum over processes; absent without
+   * /usr/bin/time.
+   */
+  peakRssMb?: number;
+}
+
+/** One mutant of a Stryker report, positions 1-based as in the report. */
+export interface StrykerMutant {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  mutatorName: string;
+  replacement: string;
+  status: string;
+  /** Set when Stryker found the mutant only reached while modules load. */
+  static?: boolean;
+}
+
+/** Setup file that stores Stryker's coverage / hit count in the test file's meta, vitest 4.1 style. */
+const coverageSetup = `import { afterAll, inject } from 'vitest';
+
+afterAll(({}, file) => {
+  const ns = globalThis[inject('globalNamespace')];
+  if (inject('mode') === 'mutant') file.meta.hitCount = ns.hitCount;
+  else file.meta.mutantCoverage = ns.mutantCoverage;
+});
+`;
+
+/** Vitest config that adds the setup file above to the fixture's own vitest.config.ts. */
+const patchedVitestConfig = `import { mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default mergeConfig(base, { test: { setupFiles: ['./stryker-coverage-setup.js'] } });
+`;
+
+/** Runs Stryker on a copy of `fixtureDir` and returns its JSON report. */
+export async function runStryker(
+  fixtureDir: string,
+  opts: { concurrency?: number; patchCoverage?: boolean } = {},
+): Promise<StrykerRun> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-stryker-'));
+  try {
+    await cp(fixtureDir, dir, {
+      recursive: true,
+      filter: (src) => !/[\\/](node_modules|reports|\.stryker-tmp)$/.test(src),
+    });
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const config = {
+      testRunner: 'vitest',
+      coverageAnalysis: 'perTest',
+      reporters: ['json'],
+      concurrency: opts.concurrency ?? 2,
+      mutate: ['src/**/*.ts'],
+      plugins: ['@stryker-mutator/vitest-runner'],
+      // Relative to the working directory, i.e. inside the temp dir.
+      tempDirName: '.stryker-tmp',
+      ...(opts.patchCoverage === false ? {} : { vitest: { configFile: 'vitest.stryker.config.ts' } }),
+    };
+    if (opts.patchCoverage !== false) {
+      await writeFile(path.join(dir, 'stryker-coverage-setup.js'), coverageSetup);
+      await writeFile(path.join(dir, 'vitest.stryker.config.ts'), patchedVitestConfig);
+    }
+    await writeFile(path.join(dir, 'stryker.config.json'), JSON.stringify(config, null, 2));
+
+    const rssFile = path.join(dir, 'peak-rss-kb');
+    const command = [process.execPath, strykerBin, 'run'];
+    const [file, ...args] = existsSync(gnuTime)
+      ? [gnuTime, '-f', '%M', '-o', rssFile, ...command]
+      : command;
+    const started = performance.now();
+    const result = await execa(file, args, { cwd: dir, all: true, reject: false });
+    const wallMs = Math.round(performance.now() - started);
+    if (result.exitCode !== 0) {
+      const tail = (result.all ?? '').split('\n').slice(-40).join('\n');
+      throw new Error(`Stryker failed on ${fixtureDir} (exit code ${result.exitCode}):\n${tail}`);
+    }
+
+    const report = JSON.parse(await readFile(path.join(dir, 'reports/mutation/mutation.json'), 'utf8'));
+    const peakRssKb = existsSync(rssFile) ? Number.parseInt(await readFile(rssFile, 'utf8'), 10) : NaN;
+    return {
+      report,
+      wallMs,
+      ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Flattens a Stryker report to one row per mutant, sorted by file, position, mutator, replacement. */
+export function strykerMutants(report: any): StrykerMutant[] {
+  const rows: StrykerMutant[] = [];
+  for (const [file, result] of Object.entries<any>(report.files)) {
+    for (const m of result.mutants) {
+      rows.push({
+        file,
+        line: m.location.start.line,
+        column: m.location.start.column,
+        endLine: m.location.end.line,
+        endColumn: m.location.end.column,
+        mutatorName: m.mutatorName,
+        replacement: m.replacement,
+        status: m.status,
+        ...(m.static ? { static: true } : {}),
+      });
+    }
+  }
+  const key = (m: StrykerMutant) => [m.file, m.line, m.column, m.endLine, m.endColumn];
+  return rows.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    }
+    return a.mutatorName.localeCompare(b.mutatorName) || a.replacement.localeCompare(b.replacement);
+  });
+}

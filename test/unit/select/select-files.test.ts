@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import type { Options } from '../../../src/model.js';
+import { selectFiles } from '../../../src/select/index.js';
+import { tempProject } from '../config/temp-project.js';
+
+const DEFAULT_MUTATE = [
+  'src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}',
+  '!src/**/*.{test,spec}.*',
+  '!src/**/__tests__/**',
+  '!src/**/*.d.ts',
+];
+
+const options = (projectRoot: string, overrides: Partial<Options> = {}): Options => ({
+  projectRoot,
+  mutate: DEFAULT_MUTATE,
+  ignorePatterns: [],
+  testRunner: 'vitest',
+  vitest: {},
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  timeoutMS: 5000,
+  timeoutFactor: 1.5,
+  thresholds: { high: 80, low: 60, break: null },
+  mutator: { excludedMutations: [] },
+  reporters: [],
+  jsonReportFile: 'reports/mutation/mutation.json',
+  disableBail: false,
+  ignoreStatic: false,
+  ...overrides,
+});
+
+/** Names selected in a project holding `files` (each containing its own name). */
+async function selectedNames(files: string[], overrides: Partial<Options> = {}) {
+  const root = await tempProject(Object.fromEntries(files.map((name) => [name, name])));
+  return (await selectFiles(options(root, overrides))).map((file) => file.name);
+}
+
+describe('selectFiles', () => {
+  it('returns path, name and text of each file, sorted by name', async () => {
+    const root = await tempProject({ 'src/b.ts': 'const b = 2;\n', 'src/a/z.ts': 'z', 'src/A.ts': 'A' });
+    expect(await selectFiles(options(root))).toStrictEqual([
+      { path: path.join(root, 'src/A.ts'), name: 'src/A.ts', text: 'A' },
+      { path: path.join(root, 'src/a/z.ts'), name: 'src/a/z.ts', text: 'z' },
+      { path: path.join(root, 'src/b.ts'), name: 'src/b.ts', text: 'const b = 2;\n' },
+    ]);
+  });
+
+  it('applies the default patterns: sources under src, not tests or declarations', async () => {
+    expect(
+      await selectedNames([
+        'src/a.ts',
+        'src/b.tsx',
+        'src/c.mjs',
+        'src/d.cts',
+        'src/a.test.ts',
+        'src/b.spec.tsx',
+        'src/__tests__/e.ts',
+        'src/types.d.ts',
+        'src/style.css',
+        'lib/f.ts',
+        'index.ts',
+      ]),
+    ).toEqual(['src/a.ts', 'src/b.tsx', 'src/c.mjs', 'src/d.cts']);
+  });
+
+  it('sets lineRanges from range patterns', async () => {
+    const root = await tempProject({ 'src/a.ts': 'a', 'src/b.ts': 'b' });
+    const files = await selectFiles(options(root, { mutate: ['src/a.ts:2-4', './src/b.ts'] }));
+    expect(files).toStrictEqual([
+      { path: path.join(root, 'src/a.ts'), name: 'src/a.ts', text: 'a', lineRanges: [{ start: 2, end: 4 }] },
+      { path: path.join(root, 'src/b.ts'), name: 'src/b.ts', text: 'b' },
+    ]);
+  });
+
+  it('leaves out ignorePatterns', async () => {
+    expect(
+      await selectedNames(['src/a.ts', 'src/generated/b.ts', 'src/c.gen.ts'], {
+        ignorePatterns: ['generated', '*.gen.ts'],
+      }),
+    ).toEqual(['src/a.ts']);
+  });
+
+  it('never selects node_modules anywhere, nor dist, coverage, reports, .stryker-tmp at the root', async () => {
+    const files = [
+      'node_modules/x/index.ts',
+      'src/node_modules/y.ts',
+      'dist/a.ts',
+      'coverage/b.ts',
+      'reports/c.ts',
+      '.stryker-tmp/sandbox/src/d.ts',
+      'src/reports/e.ts',
+      'src/f.ts',
+    ];
+    expect(await selectedNames(files, { mutate: ['**/*.ts'] })).toEqual(['src/f.ts', 'src/reports/e.ts']);
+    expect(await selectedNames(files, { mutate: ['dist/a.ts', 'node_modules/x/index.ts', 'src/f.ts'] })).toEqual([
+      'src/f.ts',
+    ]);
+  });
+
+  it('does not match dot files with wildcards', async () => {
+    expect(await selectedNames(['src/.hidden.ts', 'src/.cache/a.ts', 'src/b.ts'])).toEqual(['src/b.ts']);
+  });
+
+  it('accepts patterns that match nothing as long as something is selected', async () => {
+    expect(await selectedNames(['src/a.ts'], { mutate: ['lib/**/*.ts', 'src/a.ts'] })).toEqual(['src/a.ts']);
+  });
+
+  it('fails when nothing is selected', async () => {
+    const root = await tempProject({ 'src/a.test.ts': '', 'lib/b.ts': '' });
+    const error = await selectFiles(options(root)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `mutate matched no files: ${DEFAULT_MUTATE.join(', ')}; check 'mutate' in stryker.config.json`,
+    );
+  });
+
+  it('fails when ignorePatterns or negations remove everything', async () => {
+    const root = await tempProject({ 'src/a.ts': '' });
+    await expect(selectFiles(options(root, { ignorePatterns: ['src'] }))).rejects.toThrow(
+      "mutate matched no files: src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}, !src/**/*.{test,spec}.*, !src/**/__tests__/**, !src/**/*.d.ts; check 'mutate' in stryker.config.json",
+    );
+    await expect(selectFiles(options(root, { mutate: ['!src/a.ts'] }))).rejects.toThrow(
+      "mutate matched no files: !src/a.ts; check 'mutate' in stryker.config.json",
+    );
+  });
+});
