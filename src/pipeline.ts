@@ -6,7 +6,7 @@
 import type { Mutant, MutantResult, Options, RunResult, SourceFile } from './model.js';
 import { selectFiles } from './select/index.js';
 import { findMutants } from './mutate/index.js';
-import { instrumentFile } from './instrument/index.js';
+import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants } from './plan/index.js';
 import { executePlan } from './execute/index.js';
@@ -22,11 +22,16 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   const started = Date.now();
   const files = await selectFiles(options);
   const mutants = numberMutants(files, options, events);
-  const instrumented = instrumentAll(files, mutants);
+  const { instrumented, unplaced } = instrumentAll(files, mutants);
   const dry: DryRunResult = await dryRun(options, instrumented);
-  const plan = planMutants(mutants, dry, options);
+  const plan = planMutants(
+    mutants.filter((mutant) => !unplaced.has(mutant.id)),
+    dry,
+    options,
+  );
+  const settled = [...plan.settled, ...unplacedResults(mutants, unplaced)];
   events.planned?.({ mutants: mutants.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs });
-  plan.settled.forEach((result) => events.result?.(result));
+  settled.forEach((result) => events.result?.(result));
   const executed = await executePlan(plan.runs, {
     session: {
       projectRoot: options.projectRoot,
@@ -44,7 +49,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     projectRoot: options.projectRoot,
     files: files.map(({ name, text }) => ({ name, text })),
     tests: dry.tests,
-    mutants: [...plan.settled, ...executed].sort((a, b) => a.id - b.id),
+    mutants: [...settled, ...executed].sort((a, b) => a.id - b.id),
     thresholds: options.thresholds,
     durationMs: Date.now() - started,
   };
@@ -74,8 +79,14 @@ function onSelectedLines(startLine: number, endLine: number, file: SourceFile): 
   return file.lineRanges.some((range) => startLine <= range.end && endLine >= range.start);
 }
 
-/** Absolute path → schemata source, for every file that has mutants. */
-function instrumentAll(files: readonly SourceFile[], mutants: readonly Mutant[]): Record<string, string> {
+/**
+ * Absolute path → schemata source, for every file that has mutants; and the mutants the
+ * instrumenter found no valid place for (id → reason), which can never be activated.
+ */
+function instrumentAll(
+  files: readonly SourceFile[],
+  mutants: readonly Mutant[],
+): { instrumented: Record<string, string>; unplaced: Map<number, string> } {
   const byFile = new Map<string, Mutant[]>();
   for (const mutant of mutants) {
     const list = byFile.get(mutant.fileName);
@@ -83,9 +94,28 @@ function instrumentAll(files: readonly SourceFile[], mutants: readonly Mutant[])
     else byFile.set(mutant.fileName, [mutant]);
   }
   const instrumented: Record<string, string> = {};
+  const unplaced = new Map<number, string>();
   for (const file of files) {
     const fileMutants = byFile.get(file.name);
-    if (fileMutants) instrumented[file.path] = instrumentFile(file.text, file.name, fileMutants);
+    if (!fileMutants) continue;
+    const result = instrument(file.text, file.name, fileMutants);
+    instrumented[file.path] = result.code;
+    for (const { id, reason } of result.unplaced) unplaced.set(id, reason);
   }
-  return instrumented;
+  return { instrumented, unplaced };
+}
+
+/** Unplaced mutants are reported as CompileError: they could not be built into the code. */
+function unplacedResults(mutants: readonly Mutant[], unplaced: Map<number, string>): MutantResult[] {
+  return mutants
+    .filter((mutant) => unplaced.has(mutant.id))
+    .map((mutant) => ({
+      ...mutant,
+      status: 'CompileError',
+      statusReason: `assay cannot switch this mutant in at this place (${unplaced.get(mutant.id)})`,
+      coveredBy: [],
+      killedBy: [],
+      testsCompleted: 0,
+      static: false,
+    }));
 }

@@ -15,9 +15,9 @@ export interface ExpressionRule {
   readonly holds: (node: ts.Node) => boolean;
 }
 
-/** Template parts, private names (`#x in o`), type nodes, JSX text…: not expressions. */
+/** Object members, template parts, type nodes, JSX text…, and `#x` in `#x in o` (which TypeScript calls an expression). */
 function notAnExpression(node: ts.Node): boolean {
-  return !ts.isExpression(node);
+  return !ts.isExpression(node) || ts.isPrivateIdentifier(node);
 }
 
 /** A name, not a value: `b` in `a.b`, declaration and property names, labels, specifiers. */

@@ -17,7 +17,7 @@ export function pinnedSuperStatement(ctor: ts.ConstructorDeclaration): ts.Expres
 }
 
 /** True for `super(…)`. */
-export function isSuperCall(node: ts.Node): node is ts.CallExpression {
+function isSuperCall(node: ts.Node): node is ts.CallExpression {
   return ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword;
 }
 

@@ -24,21 +24,24 @@ interface Directive {
 
 export class DisableDirectives {
   private readonly directives: Directive[] = [];
-  private readonly seenComments = new Set<number>();
+  /** Trivia already scanned: parents and their first child share it. */
+  private readonly scannedPositions = new Set<number>();
 
   constructor(private readonly tree: ts.SourceFile) {}
 
   /** Records the directives among the comments right in front of a node that is entered. */
   collect(node: ts.Node): void {
-    if (!startsBabelNode(node)) {
+    if (!startsBabelNode(node) || this.scannedPositions.has(node.pos)) {
       return;
     }
+    this.scannedPositions.add(node.pos);
     const text = this.tree.text;
-    for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
-      if (this.seenComments.has(range.pos)) {
-        continue;
-      }
-      this.seenComments.add(range.pos);
+    // All comments between the previous token and the node, also those on the previous token's line.
+    const ranges = [
+      ...(ts.getTrailingCommentRanges(text, node.pos) ?? []),
+      ...(ts.getLeadingCommentRanges(text, node.pos) ?? []),
+    ];
+    for (const range of ranges) {
       const directive = parseDirective(commentBody(text, range), node.getStart(this.tree), this.tree);
       if (directive) {
         this.directives.push(directive);

@@ -1,13 +1,16 @@
 /**
  * The mutate stage: finds the mutants StrykerJS would make in a source file, with the same
  * mutator names, locations and replacement code, marking those disabled by comments as ignored.
+ * Each candidate covers the mutated node itself (or a case clause's statements); moving it to a
+ * site where it can be switched in (e.g. the end of an optional chain) is the instrumenter's job.
  */
+import { ts } from 'ts-morph';
+
 import type { LineRange, MutantCandidate, SourceFile } from '../model.js';
 import { DisableDirectives } from './disable-comments.js';
 import { locationOf } from './location.js';
 import { OPERATORS, type OperatorContext } from './operators/index.js';
 import { parseSourceFile } from './parse.js';
-import { substitutionFor } from './placement.js';
 import { walk } from './walk.js';
 
 export interface FindMutantsOptions {
@@ -28,7 +31,8 @@ export function findMutants(file: SourceFile, options: FindMutantsOptions): Muta
   walk(tree, {
     enter(node, skipped) {
       directives.collect(node);
-      if (skipped) {
+      // Babel has no nodes for parentheses, so nothing is reported on them.
+      if (skipped || ts.isParenthesizedExpression(node)) {
         return;
       }
       for (const operator of operators) {
@@ -37,7 +41,10 @@ export function findMutants(file: SourceFile, options: FindMutantsOptions): Muta
           const ignoredReason = directives.ignoreReason(operator.name, nodeStart);
           candidates.push({
             mutatorName: operator.name,
-            ...substitutionFor(mutation, tree),
+            start: mutation.range?.start ?? nodeStart,
+            end: mutation.range?.end ?? mutation.node.end,
+            replacement: mutation.replacement,
+            placement: mutation.placement,
             location: locationOf(tree, nodeStart, mutation.node.end),
             ...(ignoredReason === undefined ? {} : { ignoredReason }),
           });

@@ -101,7 +101,7 @@ const FUNCTION_LIKE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
 ]);
 
 /** Whether a block is the body of a function, where Babel separates the directive prologue. */
-export function isFunctionBody(block: ts.Block): boolean {
+function isFunctionBody(block: ts.Block): boolean {
   return FUNCTION_LIKE_KINDS.has(block.parent.kind);
 }
 

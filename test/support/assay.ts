@@ -3,6 +3,7 @@
  * reads back its JSON report, plus a hash of every project file before and after the run, so
  * tests can check verdicts and that the user's files were left byte-identical.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -13,6 +14,8 @@ import { execa } from 'execa';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'sandbox-fixtures');
 const assayBin = path.join(repoRoot, 'bin/assay.js');
+/** GNU time, used to read assay's peak RSS when present. */
+const gnuTime = '/usr/bin/time';
 
 /** One mutant's verdict as fixtures state it in expected.json. */
 export interface MutantVerdict {
@@ -34,6 +37,9 @@ export interface AssayRun {
   /** Path → sha256 of every file outside reports/, before and after the run. */
   hashesBefore: Record<string, string>;
   hashesAfter: Record<string, string>;
+  wallMs: number;
+  /** Peak resident set size of the assay process (all its threads), when GNU time is present. */
+  peakRssMb?: number;
 }
 
 /** Copies `fixture` to a temp dir (with this repo's node_modules linked in) and runs assay there. */
@@ -54,11 +60,15 @@ export async function runAssayOnFixture(fixture: string, args: string[] = []): P
 /** Runs `assay run` in `dir` and collects its outputs. */
 export async function runAssay(dir: string, args: string[] = []): Promise<AssayRun> {
   const hashesBefore = await hashTree(dir);
-  const result = await execa(process.execPath, [assayBin, 'run', '--reporters', 'json,clear-text', ...args], {
-    cwd: dir,
-    reject: false,
-    env: { FORCE_COLOR: '0' },
-  });
+  const rssFile = path.join(os.tmpdir(), `assay-rss-${process.pid}-${Date.now()}`);
+  const command = [process.execPath, assayBin, 'run', '--reporters', 'json,clear-text', ...args];
+  const [file, ...commandArgs] = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', rssFile, ...command] : command;
+  const started = performance.now();
+  const result = await execa(file, commandArgs, { cwd: dir, reject: false, env: { FORCE_COLOR: '0' } });
+  const wallMs = Math.round(performance.now() - started);
+  // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
+  const peakRssKb = existsSync(rssFile) ? Number.parseInt((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1) ?? '', 10) : Number.NaN;
+  await rm(rssFile, { force: true });
   const hashesAfter = await hashTree(dir);
   let report: any;
   try {
@@ -74,6 +84,8 @@ export async function runAssay(dir: string, args: string[] = []): Promise<AssayR
     verdicts: report ? verdictsOf(report) : [],
     hashesBefore,
     hashesAfter,
+    wallMs,
+    ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
   };
 }
 

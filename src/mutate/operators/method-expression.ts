@@ -38,9 +38,9 @@ const NOT_REVERSED: ReadonlySet<string> = new Set(['setUTCDate']);
 
 const REPLACEMENTS: ReadonlyMap<string, string | null> = new Map([
   ...FORWARD,
-  ...FORWARD.filter((entry): entry is readonly [string, string] => entry[1] !== null && !NOT_REVERSED.has(entry[0])).map(
-    ([name, opposite]) => [opposite, name] as const,
-  ),
+  ...FORWARD.filter(
+    (entry): entry is readonly [string, string] => entry[1] !== null && !NOT_REVERSED.has(entry[0]),
+  ).map(([name, opposite]) => [opposite, name] as const),
 ]);
 
 export const methodExpression: Operator = {

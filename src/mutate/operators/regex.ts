@@ -47,10 +47,20 @@ function flagsOf(construction: ts.NewExpression): string | undefined {
   return unwrapped !== undefined && ts.isStringLiteral(unwrapped) ? unwrapped.text : undefined;
 }
 
-function mutants(pattern: string, flags: string | undefined): string[] {
-  if (pattern.length === 0) {
-    return [];
+/** weapon-regex is slow and the same patterns recur across files, so results are kept. */
+const cache = new Map<string, readonly string[]>();
+
+function mutants(pattern: string, flags: string | undefined): readonly string[] {
+  const key = `${flags ?? ''}/${pattern}`;
+  let result = cache.get(key);
+  if (result === undefined) {
+    result = pattern.length === 0 ? [] : mutateOrNothing(pattern, flags);
+    cache.set(key, result);
   }
+  return result;
+}
+
+function mutateOrNothing(pattern: string, flags: string | undefined): string[] {
   try {
     return mutatePattern(pattern, flags, { mutationLevels: [1] }).map((mutant) => mutant.pattern);
   } catch {

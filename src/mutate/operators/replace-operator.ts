@@ -7,7 +7,11 @@ import type { ts } from 'ts-morph';
 
 import type { OperatorContext } from './operator.js';
 
-export function replaceBinaryOperator(node: ts.BinaryExpression, newOperator: string, context: OperatorContext): string {
+export function replaceBinaryOperator(
+  node: ts.BinaryExpression,
+  newOperator: string,
+  context: OperatorContext,
+): string {
   const text = context.tree.text;
   const before = text.slice(node.getStart(context.tree), node.operatorToken.getStart(context.tree));
   const after = text.slice(node.operatorToken.end, node.end);

@@ -14,7 +14,8 @@ export const updateOperator: Operator = {
         return;
       }
       const operand = context.textOf(node.operand);
-      yield expressionMutation(node, ts.isPrefixUnaryExpression(node) ? `${swapped}${operand}` : `${operand}${swapped}`);
+      const replacement = ts.isPrefixUnaryExpression(node) ? `${swapped}${operand}` : `${operand}${swapped}`;
+      yield expressionMutation(node, replacement);
     }
   },
 };
