@@ -34,7 +34,7 @@ function buildProgram(): Command {
     .description('Mutation testing for vitest projects: which covered code do your tests actually check?')
     .version(assayVersion, '-v, --version')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError("(add --help for usage)");
   program
     .command('run')
     .description('mutation-test the project in the current directory')
