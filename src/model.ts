@@ -116,6 +116,36 @@ export interface MutantResult extends Mutant {
   durationMs?: number;
 }
 
+/** A coverage figure: covered of total, and the percentage (100 when total is 0, as istanbul). */
+export interface CoverageFigure {
+  covered: number;
+  total: number;
+  pct: number;
+}
+
+/** istanbul coverage of one mutated file, in its original line numbers. */
+export interface FileCoverage {
+  lines: CoverageFigure;
+  branches: CoverageFigure;
+  functions: CoverageFigure;
+  statements: CoverageFigure;
+  /** Lines that hold code istanbul counts, and those of them no test or module load executed. */
+  codeLines: number[];
+  uncoveredLines: number[];
+}
+
+/** What the coverage pass learned: per file figures and, per line, the tests that ran it. */
+export interface CoverageResult {
+  /** By file name (relative to the project root). */
+  files: Record<string, FileCoverage>;
+  /** File name → line → ids of the tests that executed it. */
+  lineTests: Record<string, Record<number, string[]>>;
+  /** File name → lines executed outside any test (while modules load, in beforeAll hooks). */
+  staticLines: Record<string, number[]>;
+  /** istanbul's coverage map (original coordinates): what coverage-final.json holds. */
+  istanbul: Record<string, unknown>;
+}
+
 /** Everything the reporters need. */
 export interface RunResult {
   projectRoot: string;
@@ -124,6 +154,10 @@ export interface RunResult {
   mutants: MutantResult[];
   thresholds: Thresholds;
   durationMs: number;
+  /** Absent when the coverage pass did not run. */
+  coverage?: CoverageResult;
+  /** Every covering test ran against every mutant (no bail): killedBy is complete. */
+  disableBail?: boolean;
 }
 
 export interface Thresholds {

@@ -1,5 +1,5 @@
 /**
- * The pipeline: select → mutate → instrument → dry run → plan → execute. Takes validated options
+ * The pipeline: select → mutate → instrument → dry run (+ coverage pass) → plan → execute. Takes validated options
  * and returns the data every reporter reads. Knows nothing of terminals or exit codes (the CLI's
  * job), so it is also the Node API.
  */
@@ -10,6 +10,7 @@ import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants } from './plan/index.js';
 import { executePlan } from './execute/index.js';
+import { coveragePass } from './coverage/index.js';
 
 export interface PipelineEvents {
   warn?: (message: string) => void;
@@ -24,6 +25,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   const mutants = numberMutants(files, options, events);
   const { instrumented, unplaced } = instrumentAll(files, mutants);
   const dry: DryRunResult = await dryRun(options, instrumented);
+  const coverage = await coveragePass(options, files);
   const plan = planMutants(
     mutants.filter((mutant) => !unplaced.has(mutant.id)),
     dry,
@@ -52,6 +54,8 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     mutants: [...settled, ...executed].sort((a, b) => a.id - b.id),
     thresholds: options.thresholds,
     durationMs: Date.now() - started,
+    coverage,
+    disableBail: options.disableBail,
   };
 }
 

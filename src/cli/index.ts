@@ -9,9 +9,15 @@ import { loadOptions, type CliOverrides } from '../config/index.js';
 import { runPipeline } from '../pipeline.js';
 import { renderClearText } from '../report/clear-text.js';
 import { writeJsonReport } from '../report/json-report.js';
+import { writeHtmlReport } from '../report/html-report.js';
 import { breakThresholdFailure } from '../report/exit-code.js';
 import { createProgress, type Progress } from '../report/progress.js';
 import { assayVersion } from '../report/version.js';
+import { writeCoverageFiles } from '../report/coverage-files.js';
+import { writeSummary } from '../report/summary.js';
+import { CONTEXTS_FILE, whichTests, writeContexts } from '../report/contexts.js';
+
+const SUMMARY_FILE = 'reports/assay-summary.json';
 
 /** Exit codes: 0 ok, 1 score below thresholds.break, 2 user error, 3 initial test run failed. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -43,7 +49,7 @@ function buildProgram(): Command {
     .option('--concurrency <n>', 'worker threads (default: number of cores)', integer)
     .option('--timeout-ms <ms>', 'extra time a mutant run may take (default 5000)', number)
     .option('--timeout-factor <x>', 'factor on the expected run time (default 1.5)', number)
-    .option('--reporters <names>', 'comma-separated: clear-text, progress, json', list)
+    .option('--reporters <names>', 'comma-separated: clear-text, progress, json, html', list)
     .option('--coverage-analysis <mode>', 'perTest (default), all or off')
     .option('--disable-bail', 'run every covering test, even after one fails')
     .option('--ignore-static', 'do not run mutants reached only while modules load')
@@ -52,6 +58,15 @@ function buildProgram(): Command {
     .exitOverride()
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
+    });
+  program
+    .command('which-tests')
+    .description('list the tests that run a line, from the last run (no re-run)')
+    .argument('<file:line>', 'e.g. src/cart.ts:42')
+    .exitOverride()
+    .action(async (spec: string) => {
+      const answer = await whichTests(process.cwd(), spec);
+      process.stdout.write(`${answer.join('\n')}\n`);
     });
   return program;
 }
@@ -108,6 +123,16 @@ async function runCommand(flags: RunFlags): Promise<number> {
     await writeJsonReport(result, file);
     process.stderr.write(`assay: JSON report written to ${options.jsonReportFile}\n`);
   }
+  if (options.reporters.includes('html')) {
+    const file = 'reports/mutation/index.html';
+    await writeHtmlReport(result, resolve(options.projectRoot, file));
+    process.stderr.write(`assay: HTML report written to ${file}\n`);
+  }
+  // Coverage outputs and the saved contexts (for which-tests) are written on every run.
+  await writeCoverageFiles(result, resolve(options.projectRoot, 'reports/coverage'));
+  await writeSummary(result, resolve(options.projectRoot, SUMMARY_FILE));
+  await writeContexts(result, resolve(options.projectRoot, CONTEXTS_FILE));
+  process.stderr.write(`assay: coverage written to reports/coverage/ (lcov.info, coverage-final.json) and ${SUMMARY_FILE}\n`);
   const failure = breakThresholdFailure(result);
   if (failure !== undefined) {
     process.stderr.write(`assay: ${failure}\n`);

@@ -41,7 +41,7 @@ export const fileSchema = field.object({
   timeoutFactor: field.nonNegativeNumber().default(1.5),
   thresholds: thresholds.prefault({}),
   mutator: field.object({ excludedMutations: field.mutatorNames().default([]) }).prefault({}),
-  reporters: field.reporters().default(['clear-text', 'progress', 'json']),
+  reporters: field.reporters().default(['clear-text', 'progress', 'json', 'html']),
   jsonReporter: field
     .object({ fileName: field.nonEmptyString().default('reports/mutation/mutation.json') })
     .prefault({}),

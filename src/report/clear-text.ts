@@ -1,15 +1,22 @@
 /**
- * The clear-text report printed at the end of a run: a score table (an "All files" row first,
- * as in Stryker and istanbul, then one row per file), the undetected mutants one per line,
- * and a final mutation-score line.
+ * The clear-text report printed at the end of a run: a table per module ("All files" first, as in
+ * Stryker and istanbul, then directories and files) with coverage next to the mutation score;
+ * the covered-but-unverified lines; the undetected mutants one per line; where to add tests next;
+ * weak tests (with disableBail); and a final mutation-score line.
  */
 import Table from 'cli-table3';
-import type { MutantResult, RunResult, Thresholds } from '../model.js';
+import type { CoverageFigure, MutantResult, RunResult, Thresholds } from '../model.js';
 import { breakThresholdFailure } from './exit-code.js';
-import { fileNames, formatScore, mutantsOf, scoreRun, type Scores } from './scores.js';
+import { fileNames, formatScore, mutantsOf, scoreRun } from './scores.js';
+import { moduleRows, type ModuleRow } from './modules.js';
+import { formatRanges, toRanges } from './unverified.js';
+import { weakTests } from './weak-tests.js';
+import { testPriorities } from './test-priorities.js';
 
 /** Longest original or replacement snippet shown in a survivor's line. */
 const MAX_SNIPPET = 50;
+/** Most files listed in the unverified and where-to-add-tests sections. */
+const MAX_LISTED = 10;
 
 const ANSI = { red: 31, green: 32, yellow: 33 } as const;
 type Color = keyof typeof ANSI;
@@ -23,12 +30,15 @@ export function renderClearText(result: RunResult, options: { color: boolean }):
   const scores = scoreRun(result);
 
   const table = new Table({
-    head: ['File', 'Mutants', 'Killed', 'Survived', 'Timeout', 'No cov', 'Errors', '% score', '% covered score'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['File', '% lines', '% branches', 'Mutants', 'Killed', 'Survived', 'Timeout', 'No cov', 'Errors', '% score', '% covered score', 'Unverified lines'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [], compact: true },
   });
-  const row = (name: string, s: Scores) => [
+  const coverageCell = (figure: CoverageFigure | undefined) => (figure === undefined ? 'n/a' : figure.pct.toFixed(2));
+  const row = ({ name, scores: s, coverage, unverified }: ModuleRow) => [
     name,
+    coverageCell(coverage?.lines),
+    coverageCell(coverage?.branches),
     s.total,
     s.killed,
     s.survived,
@@ -37,14 +47,48 @@ export function renderClearText(result: RunResult, options: { color: boolean }):
     s.errors,
     scoreCell(s.mutationScore),
     scoreCell(s.coveredScore),
+    unverified,
   ];
-  table.push(row('All files', scores.total), ...scores.files.map((file) => row(file.fileName, file)));
+  const rows = moduleRows(result);
+  table.push(...rows.map(row));
 
   const sections = [table.toString()];
+  const unverified = unverifiedSection(result, rows);
+  if (unverified.length > 0) sections.push(unverified.join('\n'));
   const survivors = undetectedLines(result);
-  if (survivors.length > 0) sections.push([`Surviving mutants (${survivors.length}):`, ...survivors].join('\n'));
+  if (survivors.length > 0) sections.push([`Undetected mutants (${survivors.length}):`, ...survivors].join('\n'));
+  const next = nextTestsSection(result);
+  if (next.length > 0) sections.push(next.join('\n'));
+  const weak = weakTests(result);
+  if (weak.length > 0) {
+    sections.push([`Weak tests: they reach mutants but kill none (${weak.length}):`, ...weak.map((test) => `${test.fileName} > ${test.name}  (reaches ${test.reached})`)].join('\n'));
+  }
   sections.push(scoreLine(result, scores.total.mutationScore, color));
   return sections.join('\n\n');
+}
+
+/** The files with covered-but-unverified lines, most first: `file:lines  operators`. */
+function unverifiedSection(result: RunResult, rows: readonly ModuleRow[]): string[] {
+  const files = rows.filter((row) => row.kind === 'file' && row.unverified > 0).sort((a, b) => b.unverified - a.unverified);
+  if (files.length === 0) return [];
+  const lines = files.slice(0, MAX_LISTED).map((row) => {
+    const operators = [...new Set(mutantsOf(result, row.name).filter((m) => m.status === 'Survived').map((m) => m.mutatorName))];
+    return `${row.name}:${formatRanges(toRanges(row.unverifiedLines ?? []))}  ${operators.join(', ')}`;
+  });
+  const total = files.reduce((sum, row) => sum + row.unverified, 0);
+  return [`Covered but unverified: ${total} line${total === 1 ? '' : 's'} that tests run, where a change goes unnoticed:`, ...lines];
+}
+
+/** Modules ranked by uncovered plus unverified lines, and the files no test reaches. */
+function nextTestsSection(result: RunResult): string[] {
+  const { ranked, unreached } = testPriorities(result);
+  if (ranked.length === 0 && unreached.length === 0) return [];
+  const lines = ['Where to add tests next (uncovered + unverified lines):'];
+  for (const entry of ranked.slice(0, MAX_LISTED)) {
+    lines.push(`${entry.fileName}  ${entry.uncovered} uncovered + ${entry.unverified} unverified of ${entry.linesOfCode} lines of code`);
+  }
+  if (unreached.length > 0) lines.push(`Not reached by any test: ${unreached.join(', ')}`);
+  return lines;
 }
 
 /** Green at or above `high`, yellow at or above `low`, red below; none when n/a. */

@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import type { TestModule, Vitest } from 'vitest/node';
 import { loadUserVitest } from './load.js';
 import { assayPlugin } from './plugin.js';
+import { coveragePlugin } from '../coverage/plugin.js';
 import { SETTINGS_KEY, type AssaySettings, type FileMeta, type TestMeta } from './settings.js';
 
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url));
@@ -23,6 +24,8 @@ export interface SessionOptions {
   bail: boolean;
   /** Test workers vitest may use; undefined keeps the user's setting. */
   maxWorkers?: number;
+  /** Coverage pass: absolute paths of the files to put istanbul counters on. */
+  coverageFiles?: string[];
 }
 
 /** Which tests to run: per test file, all its tests or only the given test ids. */
@@ -43,6 +46,8 @@ export interface TestOutcome {
   location?: { line: number; column: number };
   coverage?: number[];
   timedOut?: boolean;
+  /** Coverage pass: istanbul statement indices this test executed, by source path. */
+  statements?: Record<string, number[]>;
 }
 
 export interface FileOutcome {
@@ -52,6 +57,9 @@ export interface FileOutcome {
   staticCoverage: number[];
   hits: Array<[number, number]>;
   timedOut: boolean;
+  /** Coverage pass: this test file's istanbul data, and statements run outside tests. */
+  istanbul?: Record<string, unknown>;
+  staticStatements?: Record<string, number[]>;
 }
 
 export interface RunOutcome {
@@ -61,13 +69,18 @@ export interface RunOutcome {
 }
 
 export class VitestSession {
-  private constructor(private readonly vitest: Vitest) {}
+  private constructor(
+    private readonly vitest: Vitest,
+    /** Coverage pass: zero-count istanbul data of every instrumented file, by path. */
+    readonly emptyCoverage: Map<string, object>,
+  ) {}
 
   static async start(options: SessionOptions): Promise<VitestSession> {
     process.env.NODE_ENV ??= 'test';
     process.env.VITEST = 'true';
     const userVitest = await loadUserVitest(options.projectRoot);
     const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const coverage = options.coverageFiles === undefined ? undefined : coveragePlugin(new Set(options.coverageFiles));
     const vitest = await userVitest.node.createVitest(
       'test',
       {
@@ -90,6 +103,7 @@ export class VitestSession {
             setupFile: SETUP_FILE,
             vitestEntry: userVitest.entry,
           }),
+          ...(coverage === undefined ? [] : [coverage.plugin]),
         ],
       },
       { stdout: silent, stderr: silent },
@@ -98,7 +112,12 @@ export class VitestSession {
       project.config.setupFiles = [SETUP_FILE, ...project.config.setupFiles];
       project.config.snapshotOptions.updateSnapshot = 'none';
     }
-    return new VitestSession(vitest);
+    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map());
+  }
+
+  /** Runs vite's transform on a file no test loaded, so the coverage pass instruments it too. */
+  async transform(file: string): Promise<void> {
+    await this.vitest.projects[0].vite.transformRequest(file, { ssr: true });
   }
 
   /** Every test file vitest would run, as absolute module ids. */
@@ -146,6 +165,7 @@ function testOutcomes(module: TestModule): TestOutcome[] {
       location: test.location,
       coverage: meta.assayCoverage,
       timedOut: meta.assayTimedOut,
+      statements: meta.assayStatements,
     });
   }
   return outcomes;
@@ -159,6 +179,8 @@ function fileOutcome(module: TestModule): FileOutcome {
     staticCoverage: meta.assayStatic ?? [],
     hits: meta.assayHits ?? [],
     timedOut: meta.assayTimedOut ?? false,
+    istanbul: meta.assayIstanbul,
+    staticStatements: meta.assayStaticStatements,
   };
 }
 

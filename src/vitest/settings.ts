@@ -4,8 +4,11 @@
  * loading vitest's runtime.
  */
 export interface AssaySettings {
-  /** `dry`: record which mutants each test reaches; `mutant`: activate one mutant. */
-  mode: 'dry' | 'mutant';
+  /**
+   * `dry`: record which mutants each test reaches; `mutant`: activate one mutant;
+   * `coverage`: record which istanbul statements each test executes (original code, no mutants).
+   */
+  mode: 'dry' | 'mutant' | 'coverage';
   /** The active mutant id (mutant mode), -1 for none. */
   active: number;
   /** Past this many hits of the active mutant in one test file, the run is a Timeout. */
@@ -15,6 +18,9 @@ export interface AssaySettings {
 /** The key under which settings are provided to test workers. */
 export const SETTINGS_KEY = 'assaySettings';
 
+/** The global the coverage pass's istanbul counters live in. */
+export const COVERAGE_VARIABLE = '__assay_istanbul__';
+
 /** In an error message, marks that the hit limit stopped a probable infinite loop. */
 export const HIT_LIMIT_MARKER = 'ASSAY_HIT_LIMIT';
 
@@ -23,6 +29,8 @@ export interface TestMeta {
   /** Mutant ids reached while this test (and its hooks) ran. */
   assayCoverage?: number[];
   assayTimedOut?: boolean;
+  /** Coverage mode: istanbul statement indices executed during this test, by source file path. */
+  assayStatements?: Record<string, number[]>;
 }
 export interface FileMeta {
   /** Mutant ids reached in this test file outside any test (module load, beforeAll…). */
@@ -30,4 +38,8 @@ export interface FileMeta {
   /** Hits per mutant id in this file, for the hit limit: [id, count] pairs. */
   assayHits?: Array<[number, number]>;
   assayTimedOut?: boolean;
+  /** Coverage mode: this test file's istanbul counters (FileCoverage data by path). */
+  assayIstanbul?: Record<string, unknown>;
+  /** Coverage mode: statements executed outside any test (module load, hooks), by source file path. */
+  assayStaticStatements?: Record<string, number[]>;
 }

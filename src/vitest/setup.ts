@@ -6,10 +6,18 @@
  *   outside any test (static), written to `task.meta` so vitest carries it back to the node side;
  * - mutant mode: `on(id)` is true for the active mutant only, and throws once the active mutant
  *   has been hit more than `hitLimit` times (a probable infinite loop).
+ * - coverage mode: after each test, which istanbul statements of the original code it executed.
  * Activation happens here, before any module under test loads, so static mutants are active too.
  */
 import { afterAll, afterEach, beforeEach, inject } from 'vitest';
-import { HIT_LIMIT_MARKER, SETTINGS_KEY, type AssaySettings, type FileMeta, type TestMeta } from './settings.js';
+import {
+  COVERAGE_VARIABLE,
+  HIT_LIMIT_MARKER,
+  SETTINGS_KEY,
+  type AssaySettings,
+  type FileMeta,
+  type TestMeta,
+} from './settings.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -54,7 +62,58 @@ class Runtime {
 const runtime = new Runtime(settings);
 (globalThis as { __assay?: unknown }).__assay = runtime;
 
-if (settings.mode === 'dry') {
+/**
+ * Statement counters seen so far, per source file; the difference after a test is what it ran.
+ * Statements run outside tests (module load, beforeAll) are collected as static.
+ */
+class StatementTracker {
+  private readonly seen = new Map<string, number[]>();
+  readonly outsideTests: Record<string, Set<number>> = {};
+
+  /** Statement indices whose counters moved since the last call, by file path. */
+  takeNew(): Record<string, number[]> {
+    const store = (globalThis as Record<string, unknown>)[COVERAGE_VARIABLE] as
+      | Record<string, { s: Record<string, number> }>
+      | undefined;
+    const moved: Record<string, number[]> = {};
+    for (const [path, data] of Object.entries(store ?? {})) {
+      const counts = Object.values(data.s);
+      const before = this.seen.get(path) ?? [];
+      const hit: number[] = [];
+      counts.forEach((count, index) => {
+        if (count !== (before[index] ?? 0)) hit.push(index);
+      });
+      if (hit.length > 0) moved[path] = hit;
+      this.seen.set(path, counts);
+    }
+    return moved;
+  }
+
+  addOutsideTests(moved: Record<string, number[]>): void {
+    for (const [path, hit] of Object.entries(moved)) {
+      const set = (this.outsideTests[path] ??= new Set());
+      hit.forEach((index) => set.add(index));
+    }
+  }
+}
+
+if (settings.mode === 'coverage') {
+  const tracker = new StatementTracker();
+  beforeEach(() => {
+    tracker.addOutsideTests(tracker.takeNew());
+  });
+  afterEach(({ task }) => {
+    (task.meta as TestMeta).assayStatements = tracker.takeNew();
+  });
+  afterAll(({}, suite) => {
+    tracker.addOutsideTests(tracker.takeNew());
+    const meta = suite.meta as FileMeta;
+    meta.assayIstanbul = (globalThis as Record<string, unknown>)[COVERAGE_VARIABLE] as Record<string, unknown>;
+    meta.assayStaticStatements = Object.fromEntries(
+      Object.entries(tracker.outsideTests).map(([path, set]) => [path, [...set]]),
+    );
+  });
+} else if (settings.mode === 'dry') {
   beforeEach(() => {
     runtime.testCoverage = new Set();
   });

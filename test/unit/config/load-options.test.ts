@@ -23,7 +23,7 @@ const defaults = (projectRoot: string): Options => ({
   timeoutFactor: 1.5,
   thresholds: { high: 80, low: 60, break: null },
   mutator: { excludedMutations: [] },
-  reporters: ['clear-text', 'progress', 'json'],
+  reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReportFile: 'reports/mutation/mutation.json',
   disableBail: false,
   ignoreStatic: false,

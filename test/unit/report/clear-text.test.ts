@@ -36,19 +36,22 @@ function exampleRun(breakThreshold: number | null) {
 }
 
 describe('renderClearText', () => {
-  it('renders the score table, the surviving mutants and the score line', () => {
+  it('renders the module table, unverified lines, undetected mutants and the score line', () => {
     expect(renderClearText(exampleRun(null), { color: false })).toBe(
       [
-        '┌───────────┬─────────┬────────┬──────────┬─────────┬────────┬────────┬─────────┬─────────────────┐',
-        '│ File      │ Mutants │ Killed │ Survived │ Timeout │ No cov │ Errors │ % score │ % covered score │',
-        '├───────────┼─────────┼────────┼──────────┼─────────┼────────┼────────┼─────────┼─────────────────┤',
-        '│ All files │       7 │      3 │        1 │       1 │      1 │      1 │   66.67 │           80.00 │',
-        '│ src/a.ts  │       4 │      2 │        1 │       0 │      1 │      0 │   50.00 │           66.67 │',
-        '│ src/b.ts  │       3 │      1 │        0 │       1 │      0 │      1 │  100.00 │          100.00 │',
-        '│ src/c.ts  │       0 │      0 │        0 │       0 │      0 │      0 │     n/a │             n/a │',
-        '└───────────┴─────────┴────────┴──────────┴─────────┴────────┴────────┴─────────┴─────────────────┘',
+        '┌───────────┬─────────┬────────────┬─────────┬────────┬──────────┬─────────┬────────┬────────┬─────────┬─────────────────┬──────────────────┐',
+        '│ File      │ % lines │ % branches │ Mutants │ Killed │ Survived │ Timeout │ No cov │ Errors │ % score │ % covered score │ Unverified lines │',
+        '├───────────┼─────────┼────────────┼─────────┼────────┼──────────┼─────────┼────────┼────────┼─────────┼─────────────────┼──────────────────┤',
+        '│ All files │     n/a │        n/a │       7 │      3 │        1 │       1 │      1 │      1 │   66.67 │           80.00 │                1 │',
+        '│ src/a.ts  │     n/a │        n/a │       4 │      2 │        1 │       0 │      1 │      0 │   50.00 │           66.67 │                1 │',
+        '│ src/b.ts  │     n/a │        n/a │       3 │      1 │        0 │       1 │      0 │      1 │  100.00 │          100.00 │                0 │',
+        '│ src/c.ts  │     n/a │        n/a │       0 │      0 │        0 │       0 │      0 │      0 │     n/a │             n/a │                0 │',
+        '└───────────┴─────────┴────────────┴─────────┴────────┴──────────┴─────────┴────────┴────────┴─────────┴─────────────────┴──────────────────┘',
         '',
-        'Surviving mutants (2):',
+        'Covered but unverified: 1 line that tests run, where a change goes unnoticed:',
+        'src/a.ts:1  EqualityOperator',
+        '',
+        'Undetected mutants (2):',
         'src/a.ts:1:5  EqualityOperator  a < b → a <= b',
         'src/a.ts:1:12  BlockStatement  { return "a long string v…and on and on and on"; } → {}  (no coverage)',
         '',
@@ -59,7 +62,7 @@ describe('renderClearText', () => {
 
   it('omits the survivors section when every mutant was detected', () => {
     const text = renderClearText(runResult({ mutants: mutants(2, 'Killed') }), { color: false });
-    expect(text).not.toContain('Surviving');
+    expect(text).not.toContain('Undetected');
     expect(text.endsWith('┘\n\nMutation score: 100.00%')).toBe(true);
   });
 
@@ -72,7 +75,7 @@ describe('renderClearText', () => {
 
   it('shows n/a without valid mutants', () => {
     const text = renderClearText(runResult({ mutants: mutants(1, 'Ignored') }), { color: false });
-    expect(text).toContain('│ All files │       1 │      0 │        0 │       0 │      0 │      0 │     n/a │             n/a │');
+    expect(text).toContain('│ All files │     n/a │        n/a │       1 │      0 │        0 │       0 │      0 │      0 │     n/a │             n/a │                0 │');
     expect(text.endsWith('\nMutation score: n/a')).toBe(true);
   });
 
@@ -111,7 +114,7 @@ describe('renderClearText', () => {
       ],
     });
     const lines = renderClearText(result, { color: false }).split('\n');
-    const first = lines.indexOf('Surviving mutants (3):');
+    const first = lines.indexOf('Undetected mutants (3):');
     expect(lines.slice(first + 1, first + 4)).toEqual([
       'a.ts:1:2  EqualityOperator  y → multi line',
       'b.js:1:1  EqualityOperator  ab → P',

@@ -1,0 +1,112 @@
+/**
+ * Coverage pass: the suite once more, on the original code with istanbul counters (as vitest's
+ * istanbul provider puts them), to measure line, branch, function and statement coverage of the
+ * mutated files and, per test, which lines it executed (coverage contexts).
+ *
+ * Why a pass of its own rather than deriving mutant reachability from istanbul spans in one run:
+ * the dry run's schemata say exactly which mutants a test reaches, where spans over-approximate
+ * (and so run more tests per mutant); one more suite run costs far less than that on real suites.
+ */
+import libCoverage from 'istanbul-lib-coverage';
+import libSourceMaps from 'istanbul-lib-source-maps';
+import type { CoverageResult, FileCoverage, Options, SourceFile } from '../model.js';
+import { VitestSession, type RunOutcome } from '../vitest/session.js';
+import { statementLines } from './statement-lines.js';
+
+export async function coveragePass(options: Options, files: readonly SourceFile[]): Promise<CoverageResult> {
+  const session = await VitestSession.start({
+    projectRoot: options.projectRoot,
+    configFile: options.vitest.configFile,
+    instrumented: {},
+    bail: false,
+    coverageFiles: files.map((file) => file.path),
+  });
+  try {
+    const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all');
+    for (const file of files) {
+      if (!session.emptyCoverage.has(file.path)) await session.transform(file.path);
+    }
+    return await summarise(outcome, files, session.emptyCoverage);
+  } finally {
+    await session.close();
+  }
+}
+
+async function summarise(
+  outcome: RunOutcome,
+  files: readonly SourceFile[],
+  emptyCoverage: ReadonlyMap<string, object>,
+): Promise<CoverageResult> {
+  const nameOf = new Map(files.map((file) => [file.path, file.name]));
+  const counted = libCoverage.createCoverageMap({});
+  for (const data of emptyCoverage.values()) counted.merge(libCoverage.createCoverageMap({ [(data as { path: string }).path]: data } as never));
+  for (const file of outcome.files) {
+    if (file.istanbul) counted.merge(libCoverage.createCoverageMap(file.istanbul as never));
+  }
+  const remapped = await libSourceMaps.createSourceMapStore().transformCoverage(counted);
+
+  const lineOf = new Map<string, number[]>();
+  for (const [path, data] of emptyCoverage) lineOf.set(path, statementLines(data));
+  const toLines = (path: string, indices: readonly number[]) => {
+    const lines = lineOf.get(path);
+    return lines === undefined ? [] : indices.map((index) => lines[index]).filter((line) => line > 0);
+  };
+
+  const lineTests: CoverageResult['lineTests'] = {};
+  for (const test of outcome.tests) {
+    if (test.state !== 'passed') continue;
+    for (const [path, indices] of Object.entries(test.statements ?? {})) {
+      const name = nameOf.get(path);
+      if (name === undefined) continue;
+      const byLine = (lineTests[name] ??= {});
+      for (const line of new Set(toLines(path, indices))) (byLine[line] ??= []).push(test.id);
+    }
+  }
+  const staticLines: CoverageResult['staticLines'] = {};
+  for (const file of outcome.files) {
+    for (const [path, indices] of Object.entries(file.staticStatements ?? {})) {
+      const name = nameOf.get(path);
+      if (name === undefined) continue;
+      staticLines[name] = [...new Set([...(staticLines[name] ?? []), ...toLines(path, indices)])].sort((a, b) => a - b);
+    }
+  }
+
+  const figures: Record<string, FileCoverage> = {};
+  for (const path of remapped.files()) {
+    const name = nameOf.get(path);
+    if (name === undefined) continue;
+    figures[name] = fileFigures(remapped.fileCoverageFor(path));
+  }
+  for (const file of files) figures[file.name] ??= NOT_INSTRUMENTED;
+  return { files: figures, lineTests, staticLines, istanbul: remapped.toJSON() as Record<string, unknown> };
+}
+
+function fileFigures(coverage: libCoverage.FileCoverage): FileCoverage {
+  const summary = coverage.toSummary();
+  const lineHits = coverage.getLineCoverage();
+  const codeLines = Object.keys(lineHits).map(Number).sort((a, b) => a - b);
+  const figure = (metric: libCoverage.CoverageSummaryData['lines']) => ({
+    covered: metric.covered,
+    total: metric.total,
+    pct: metric.total === 0 ? 100 : metric.pct,
+  });
+  return {
+    lines: figure(summary.lines),
+    branches: figure(summary.branches),
+    functions: figure(summary.functions),
+    statements: figure(summary.statements),
+    codeLines,
+    uncoveredLines: codeLines.filter((line) => lineHits[line] === 0),
+  };
+}
+
+/** For a file vite could not transform: nothing to count. */
+const NONE = { covered: 0, total: 0, pct: 100 };
+const NOT_INSTRUMENTED: FileCoverage = {
+  lines: NONE,
+  branches: NONE,
+  functions: NONE,
+  statements: NONE,
+  codeLines: [],
+  uncoveredLines: [],
+};
