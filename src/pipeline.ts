@@ -12,6 +12,9 @@ import { planMutants } from './plan/index.js';
 import { executePlan } from './execute/index.js';
 import { coveragePass } from './coverage/index.js';
 
+/** The least wall-clock allowance for vitest's own work in one mutant run. */
+const MIN_RUN_OVERHEAD_MS = 5_000;
+
 export interface PipelineEvents {
   warn?: (message: string) => void;
   /** Mutants have been found and planned: `total` will get a verdict from a run. */
@@ -45,6 +48,8 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     concurrency: options.concurrency,
     timeoutMS: options.timeoutMS,
     timeoutFactor: options.timeoutFactor,
+    // A whole suite run, measured just now, is a fair allowance for one vitest run's own work.
+    overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
     onResult: events.result,
   });
   return {

@@ -1,10 +1,12 @@
 /**
  * Execute: runs every planned mutant on a piscina pool of worker threads, each holding a
  * long-lived vitest session. Longest expected runs go first so the workers finish together.
- * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS`) is aborted — piscina
- * terminates the stuck thread and starts a fresh one — and scored Timeout. A run that ends in an
- * error, or completes fewer tests than planned, is retried once on a fresh attempt and otherwise
- * reported as RuntimeError: never as Survived.
+ * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
+ * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
+ * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
+ * rather than the mutant, so it is tried once more with twice the budget before it is scored
+ * Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
+ * and otherwise reported as RuntimeError: never as Survived.
  */
 import { Piscina } from 'piscina';
 import type { MutantResult } from '../model.js';
@@ -12,18 +14,19 @@ import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome, SessionOptions } from '../vitest/session.js';
 import type { WorkerTask } from './task.js';
 import { verdictFor, type Verdict } from './verdict.js';
+import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
 
 export interface ExecuteOptions {
   session: SessionOptions;
   concurrency: number;
   timeoutMS: number;
   timeoutFactor: number;
+  /** Allowance for vitest's own per-run work (scheduling, module loading) on top of test time. */
+  overheadMs: number;
   /** Called as each mutant gets its verdict. */
   onResult?: (result: MutantResult) => void;
 }
 
-/** Allowance for vitest's own per-run work (scheduling, module loading) on top of test time. */
-const RUN_OVERHEAD_MS = 2_000;
 const ATTEMPTS = 2;
 
 export async function executePlan(runs: readonly MutantRun[], options: ExecuteOptions): Promise<MutantResult[]> {
@@ -55,14 +58,16 @@ export async function executePlan(runs: readonly MutantRun[], options: ExecuteOp
 
 async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions): Promise<MutantResult> {
   const task: WorkerTask = { mutantId: run.mutant.id, hitLimit: run.hitLimit, selection: run.selection };
-  const budgetMs = options.timeoutFactor * run.expectedMs + options.timeoutMS + RUN_OVERHEAD_MS;
+  let budgetMs = options.timeoutFactor * run.expectedMs + options.timeoutMS + options.overheadMs;
   let lastProblem = '';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const started = Date.now();
     const verdict = await attemptRun(pool, task, budgetMs, run.plannedTests);
     const base = { ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs: Date.now() - started };
-    if ('status' in verdict) return { ...base, ...verdict };
-    lastProblem = verdict.retry;
+    const unproven = 'status' in verdict && verdict.status === 'Timeout' && !verdict.statusReason?.includes(HIT_LIMIT_MARKER);
+    if ('status' in verdict && !(unproven && attempt < ATTEMPTS)) return { ...base, ...verdict };
+    lastProblem = 'retry' in verdict ? verdict.retry : '';
+    budgetMs *= 2;
   }
   return {
     ...run.mutant,

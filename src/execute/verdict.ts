@@ -20,13 +20,16 @@ export function verdictFor(outcome: RunOutcome, plannedTests: number): Verdict {
   const errors = [...failed.flatMap((test) => test.errors), ...fileErrors, ...outcome.unhandledErrors];
   const testsCompleted = ran.length;
 
-  const timedOut =
+  const hitLimit =
     outcome.tests.some((test) => test.timedOut) ||
     outcome.files.some((file) => file.timedOut) ||
-    errors.some((error) => error.includes(HIT_LIMIT_MARKER) || VITEST_TIMEOUT.test(error));
-  if (timedOut) {
-    return { status: 'Timeout', statusReason: errors.find((e) => e.includes(HIT_LIMIT_MARKER) || VITEST_TIMEOUT.test(e)), killedBy: [], testsCompleted };
+    errors.some((error) => error.includes(HIT_LIMIT_MARKER));
+  if (hitLimit) {
+    const reason = errors.find((error) => error.includes(HIT_LIMIT_MARKER)) ?? `${HIT_LIMIT_MARKER}: the mutant was reached more often than its hit limit`;
+    return { status: 'Timeout', statusReason: reason, killedBy: [], testsCompleted };
   }
+  const testTimeout = errors.find((error) => VITEST_TIMEOUT.test(error));
+  if (testTimeout !== undefined) return { status: 'Timeout', statusReason: testTimeout, killedBy: [], testsCompleted };
   if (errors.length > 0) {
     return { status: 'Killed', statusReason: errors[0], killedBy: failed.map((test) => test.id), testsCompleted };
   }

@@ -10,7 +10,7 @@ import { fixturesDir, runAssayOnFixture, type MutantVerdict } from '../support/a
 
 const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')));
 
-describe.concurrent('assay run on sandbox fixtures', () => {
+describe('assay run on sandbox fixtures', () => {
   it('has fixtures with expectations', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(6);
   });
