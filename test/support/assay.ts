@@ -44,6 +44,11 @@ export interface AssayRun {
 
 /** Copies `fixture` to a temp dir (with this repo's node_modules linked in) and runs assay there. */
 export async function runAssayOnFixture(fixture: string, args: string[] = []): Promise<AssayRun> {
+  return withFixtureCopy(fixture, (dir) => runAssay(dir, args));
+}
+
+/** Calls `use` with a fresh copy of `fixture` (node_modules linked in), removed afterwards. */
+export async function withFixtureCopy<T>(fixture: string, use: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `assay-e2e-${fixture}-`));
   try {
     await cp(path.join(fixturesDir, fixture), dir, {
@@ -51,10 +56,16 @@ export async function runAssayOnFixture(fixture: string, args: string[] = []): P
       filter: (src) => !/[\\/](node_modules|reports)$/.test(src),
     });
     await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    return await runAssay(dir, args);
+    return await use(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs the repo's assay command with `args` in `dir`. */
+export async function assayCommand(dir: string, ...args: string[]) {
+  const result = await execa(process.execPath, [assayBin, ...args], { cwd: dir, reject: false, env: { FORCE_COLOR: '0' } });
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
 /** Runs `assay run` in `dir` and collects its outputs. */

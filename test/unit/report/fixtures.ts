@@ -1,5 +1,12 @@
 /** Hand-built RunResult pieces for the report tests. */
-import type { MutantResult, MutantStatus, RunResult } from '../../../src/model.js';
+import type {
+  CoverageFigure,
+  CoverageResult,
+  FileCoverage,
+  MutantResult,
+  MutantStatus,
+  RunResult,
+} from '../../../src/model.js';
 
 let nextId = 1;
 
@@ -43,4 +50,43 @@ export function runResult(overrides: Partial<RunResult> = {}): RunResult {
     durationMs: 1000,
     ...overrides,
   };
+}
+
+/** A coverage figure; pct as istanbul computes it (floored to two decimals, 100 when total is 0). */
+export function figure(covered: number, total: number): CoverageFigure {
+  return { covered, total, pct: total === 0 ? 100 : Math.floor((100_000 * covered) / total / 10) / 100 };
+}
+
+/**
+ * One file's coverage. `lines` defaults to the figure `codeLines`/`uncoveredLines` imply; the other
+ * figures default to 0 of 0.
+ */
+export function fileCoverage(overrides: Partial<FileCoverage> = {}): FileCoverage {
+  const codeLines = overrides.codeLines ?? [];
+  const uncoveredLines = overrides.uncoveredLines ?? [];
+  return {
+    lines: figure(codeLines.length - uncoveredLines.length, codeLines.length),
+    branches: figure(0, 0),
+    functions: figure(0, 0),
+    statements: figure(0, 0),
+    codeLines,
+    uncoveredLines,
+    ...overrides,
+  };
+}
+
+/** A coverage pass result with the given per-file figures and nothing else. */
+export function coverageResult(
+  files: Record<string, FileCoverage>,
+  overrides: Partial<CoverageResult> = {},
+): CoverageResult {
+  return { files, lineTests: {}, staticLines: {}, istanbul: {}, ...overrides };
+}
+
+/** A mutant whose start (and end) is on `line`. */
+export function mutantOnLine(status: MutantStatus, line: number, overrides: Partial<MutantResult> = {}): MutantResult {
+  return mutant(status, {
+    location: { start: { line, column: 1 }, end: { line, column: 2 } },
+    ...overrides,
+  });
 }
