@@ -49,10 +49,15 @@ function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void 
     ...outcome.unhandledErrors.map((error) => `unhandled error: ${error}`),
   ];
   if (problems.length > 0) {
-    const shown = problems.slice(0, 5).map((problem) => `  ${firstLine(problem)}`);
+    const shown = problems.slice(0, 5).map((problem) => `  ${firstLines(problem)}`);
     if (problems.length > 5) shown.push(`  … and ${problems.length - 5} more`);
+    // vite failing to compile a file means assay's instrumented version of it, not the user's suite.
+    const ours = problems.some((problem) => /Transform failed|Parse failure|Unexpected token/.test(problem));
+    const advice = ours
+      ? "this may be assay's instrumented code failing to compile: check that 'npx vitest run' passes, and if it does, please report this with the file named above"
+      : "fix it first ('npx vitest run')";
     throw new UserError(
-      `the test suite fails without any mutant (initial test run); fix it first ('npx vitest run'):\n${shown.join('\n')}`,
+      `the test suite fails without any mutant (initial test run); ${advice}:\n${shown.join('\n')}`,
       INITIAL_RUN_FAILED_EXIT_CODE,
     );
   }
@@ -85,7 +90,11 @@ function summarise(outcome: RunOutcome, projectRoot: string, durationMs: number)
   };
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n')[0];
-  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+/** The first three lines of an error, each cut to 200 characters. */
+function firstLines(text: string): string {
+  return text
+    .split('\n')
+    .slice(0, 3)
+    .map((line) => (line.length > 200 ? `${line.slice(0, 197)}…` : line))
+    .join('\n    ');
 }

@@ -28,7 +28,7 @@ import type { Mutant } from '../model.js';
 import { placeMutant, type Placed, type Unplaced } from './placement.js';
 import { preamblePoint } from './preamble.js';
 import { writeSchemata } from './schemata.js';
-import { parse } from './syntax.js';
+import { hasSyntaxErrors, parse } from './syntax.js';
 
 export type { Unplaced } from './placement.js';
 
@@ -52,10 +52,29 @@ export function instrument(text: string, fileName: string, mutants: readonly Mut
     else if (result.start < preamble.offset) unplaced.push({ id: mutant.id, reason: 'prologue' });
     else placements.push(result);
   }
-  const schemata = writeSchemata(text, placements);
+  let schemata = writeSchemata(text, placements);
+  if (hasSyntaxErrors(schemata.code, fileName)) {
+    const { valid, invalid } = dropInvalid(text, fileName, placements);
+    unplaced.push(...invalid.map((id) => ({ id, reason: 'invalidSchemata' })));
+    schemata = writeSchemata(text, valid);
+  }
   unplaced.push(...schemata.overlapping.map((id) => ({ id, reason: 'overlapping' })));
   const code = schemata.code.slice(0, preamble.offset) + preamble.text + schemata.code.slice(preamble.offset);
   return { code, unplaced };
+}
+
+/**
+ * A safety net for placement rules that missed a case: keeps mutants one by one as long as the
+ * schemata still parse, so one bad site costs its own mutants (reported unplaced), not the run.
+ */
+function dropInvalid(text: string, fileName: string, placements: readonly Placed[]): { valid: Placed[]; invalid: number[] } {
+  const valid: Placed[] = [];
+  const invalid: number[] = [];
+  for (const placement of placements) {
+    if (hasSyntaxErrors(writeSchemata(text, [...valid, placement]).code, fileName)) invalid.push(placement.id);
+    else valid.push(placement);
+  }
+  return { valid, invalid };
 }
 
 /** Instruments `text` (named `fileName`, which picks TS/TSX/JS parsing) with `mutants`. */

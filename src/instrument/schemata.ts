@@ -25,29 +25,32 @@ export function writeSchemata(text: string, placements: readonly Placed[]): Sche
   const out: string[] = [];
   let next = 0;
 
-  /** Writes text [from, to) with the groups that lie inside it. */
-  function writeRange(from: number, to: number): void {
+  /**
+   * Writes text [from, to) with the groups that lie inside it. `inExpression`: the range is the
+   * original branch of an enclosing conditional, where no statement can begin, so no ASI guard.
+   */
+  function writeRange(from: number, to: number, inExpression: boolean): void {
     let cursor = from;
     while (next < groups.length && groups[next].start < to) {
       const group = groups[next++];
       out.push(text.slice(cursor, group.start));
-      if (group.kind === 'expression') writeExpression(group);
+      if (group.kind === 'expression') writeExpression(group, inExpression);
       else writeStatements(group);
       cursor = group.end;
     }
     out.push(text.slice(cursor, to));
   }
 
-  function writeExpression({ start, end, members }: Group): void {
+  function writeExpression({ start, end, members }: Group, inExpression: boolean): void {
     const [{ name, asiGuard }] = members;
     const key = name === undefined ? undefined : JSON.stringify(name);
-    out.push(asiGuard ? ';(' : '(');
+    out.push(asiGuard && !inExpression ? ';(' : '(');
     for (const { id, code } of members) {
       out.push(`__assay.on(${id}) ? (`, key === undefined ? code : `{ ${key}: (${code}) }[${key}]`, ') : ');
     }
     out.push(`(__assay.cov(${ids(members)}), `);
     if (key !== undefined) out.push(`{ ${key}: (`);
-    writeRange(start, end);
+    writeRange(start, end, true);
     if (key !== undefined) out.push(`) }[${key}]`);
     out.push('))');
   }
@@ -58,11 +61,11 @@ export function writeSchemata(text: string, placements: readonly Placed[]): Sche
       out.push(index === 0 ? 'if' : ' else if', ` (__assay.on(${id})) { `, code, ' }');
     });
     out.push(' else { ');
-    writeRange(start, end);
+    writeRange(start, end, false);
     out.push(' } }');
   }
 
-  writeRange(0, text.length);
+  writeRange(0, text.length, false);
   return { code: out.join(''), overlapping };
 }
 

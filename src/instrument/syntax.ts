@@ -82,3 +82,14 @@ export function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined
 export function isStatementLike(node: ts.Node): node is ts.Statement {
   return ts.isStatement(node) || ts.isBlock(node);
 }
+
+/** The parser records syntax errors on the tree; the property is not part of the public typings. */
+interface WithParseDiagnostics {
+  parseDiagnostics?: readonly ts.Diagnostic[];
+}
+
+/** True when `text` does not parse. */
+export function hasSyntaxErrors(text: string, fileName: string): boolean {
+  const tree = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  return ((tree as unknown as WithParseDiagnostics).parseDiagnostics ?? []).length > 0;
+}

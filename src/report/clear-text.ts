@@ -110,17 +110,25 @@ function undetectedLines(result: RunResult): string[] {
 /** `file:line:col  Mutator  original → replacement`, tagged when the mutant had no coverage. */
 function survivorLine(mutant: MutantResult, text: string): string {
   const { line, column } = mutant.location.start;
-  const original = snippet(text.slice(mutant.start, mutant.end));
+  let original = snippet(text.slice(mutant.start, mutant.end));
+  let replacement = snippet(mutant.replacement);
+  // Shortened in the middle, a change in the middle (a regex, a long string) would vanish.
+  if (original === replacement) [original, replacement] = [flat(text.slice(mutant.start, mutant.end)), flat(mutant.replacement)];
   const suffix = mutant.status === 'NoCoverage' ? '  (no coverage)' : '';
-  return `${mutant.fileName}:${line}:${column}  ${mutant.mutatorName}  ${original} → ${snippet(mutant.replacement)}${suffix}`;
+  return `${mutant.fileName}:${line}:${column}  ${mutant.mutatorName}  ${original} → ${replacement}${suffix}`;
 }
 
 /** Code collapsed to one line and cut to MAX_SNIPPET characters, keeping both ends. */
 function snippet(code: string): string {
-  const flat = code.replace(/\s+/g, ' ').trim();
-  if (flat.length <= MAX_SNIPPET) return flat;
+  const line = flat(code);
+  if (line.length <= MAX_SNIPPET) return line;
   const half = (MAX_SNIPPET - 1) / 2;
-  return `${flat.slice(0, Math.ceil(half)).trimEnd()}…${flat.slice(flat.length - Math.floor(half)).trimStart()}`;
+  return `${line.slice(0, Math.ceil(half)).trimEnd()}…${line.slice(line.length - Math.floor(half)).trimStart()}`;
+}
+
+/** Code collapsed to one line. */
+function flat(code: string): string {
+  return code.replace(/\s+/g, ' ').trim();
 }
 
 /** `Mutation score: 80.00%`, plus whether it passed `thresholds.break` when that is set. */

@@ -1,7 +1,7 @@
 /**
  * Progress of the mutant runs. On a TTY one line is rewritten in place (at most every 100 ms);
  * elsewhere (CI logs) a plain line is written at most every 5 seconds. `done()` always writes
- * a final line. "survived" counts NoCoverage mutants too: both went undetected.
+ * a final line. Survived and no-coverage mutants are counted apart, as in the final table.
  */
 import type { Writable } from 'node:stream';
 import type { MutantStatus } from '../model.js';
@@ -22,7 +22,7 @@ export function createProgress(
   const startedAt = Date.now();
   let lastWrite = tty ? -Infinity : startedAt;
   let completed = 0;
-  const counts = { killed: 0, survived: 0, timeout: 0 };
+  const counts = { killed: 0, survived: 0, noCoverage: 0, timeout: 0 };
 
   const line = (final: boolean) => {
     const elapsedSeconds = (Date.now() - startedAt) / 1000;
@@ -35,6 +35,7 @@ export function createProgress(
       `Mutants ${completed}/${total} (${percent}%)`,
       `killed ${counts.killed}`,
       `survived ${counts.survived}`,
+      `no coverage ${counts.noCoverage}`,
       `timeout ${counts.timeout}`,
       `${rate < 10 ? rate.toFixed(1) : Math.round(rate)}/s`,
       timing,
@@ -49,7 +50,8 @@ export function createProgress(
     tick(status) {
       completed++;
       if (status === 'Killed') counts.killed++;
-      else if (status === 'Survived' || status === 'NoCoverage') counts.survived++;
+      else if (status === 'Survived') counts.survived++;
+      else if (status === 'NoCoverage') counts.noCoverage++;
       else if (status === 'Timeout') counts.timeout++;
       if (Date.now() - lastWrite >= (tty ? TTY_INTERVAL_MS : LOG_INTERVAL_MS)) write(false);
     },

@@ -86,7 +86,7 @@ describe('assay command', () => {
       files: { ...greet },
       linkModules: false,
       exitCode: 2,
-      message: "assay: vitest is not installed in <dir>: run 'npm i -D vitest' (assay supports vitest 4.x and 5.x)",
+      message: "assay: vitest is not installed in <dir>: run 'npm i -D vitest' (assay supports vitest 4.x)",
     },
     {
       name: 'a suite that fails without mutants',

@@ -203,4 +203,27 @@ describe('expression widening', () => {
     expect(code).toContain(';(__assay.on(1)');
     expect(code).toContain('if (out.length > 5) (__assay.on(2)');
   });
+
+  it('guards only the outermost of nested conditionals that begin a statement', async () => {
+    const { code } = await checkSchemata(
+      ['function f(a: number[]) {', '  let r = 0', '  a.length > 1 && (r = 1)', '  return r', '}', 'export const run = () => [f([1]), f([1, 2])];'].join('\n'),
+      [
+        { find: 'a.length > 1 && (r = 1)', replacement: 'a.length > 1 || (r = 1)' },
+        { find: 'a.length > 1', replacement: 'true' },
+      ],
+    );
+    expect(code).toContain(';(__assay.on(1)');
+    expect(code).not.toContain(', ;(');
+  });
+
+  it('reports a mutant whose code would not parse as unplaced, and keeps the others', () => {
+    const source = 'export const f = (a: number, b: number) => a + b;';
+    const result = instrument(source, 'x.ts', mutants(source, [
+      { find: 'a + b', replacement: 'a - b' },
+      { find: 'a + b', replacement: 'a +' },
+    ]));
+    expect(result.unplaced).toEqual([{ id: 2, reason: 'invalidSchemata' }]);
+    expect(syntaxErrors(result.code)).toEqual([]);
+    expect(result.code).toContain('__assay.on(1) ? (a - b)');
+  });
 });

@@ -30,7 +30,7 @@ describe('createProgress on a TTY', () => {
     const progress = createProgress(10, stream);
     vi.advanceTimersByTime(1000);
     progress.tick('Killed');
-    expect(chunks).toEqual(['\rMutants 1/10 (10%) · killed 1 · survived 0 · timeout 0 · 1.0/s · ETA 9s\x1b[K']);
+    expect(chunks).toEqual(['\rMutants 1/10 (10%) · killed 1 · survived 0 · no coverage 0 · timeout 0 · 1.0/s · ETA 9s\x1b[K']);
 
     vi.advanceTimersByTime(50);
     progress.tick('Survived');
@@ -39,20 +39,20 @@ describe('createProgress on a TTY', () => {
     vi.advanceTimersByTime(950);
     progress.tick('Timeout');
     progress.tick('NoCoverage');
-    expect(chunks[1]).toBe('\rMutants 3/10 (30%) · killed 1 · survived 1 · timeout 1 · 1.5/s · ETA 5s\x1b[K');
+    expect(chunks[1]).toBe('\rMutants 3/10 (30%) · killed 1 · survived 1 · no coverage 0 · timeout 1 · 1.5/s · ETA 5s\x1b[K');
 
     progress.done();
-    expect(chunks.at(-1)).toBe('\rMutants 4/10 (40%) · killed 1 · survived 2 · timeout 1 · 2.0/s · done in 2s\x1b[K\n');
+    expect(chunks.at(-1)).toBe('\rMutants 4/10 (40%) · killed 1 · survived 1 · no coverage 1 · timeout 1 · 2.0/s · done in 2s\x1b[K\n');
   });
 
   it('shows an unknown ETA before time has passed, then whole rates and long ETAs', () => {
     const { stream, chunks } = recorder(true);
     const progress = createProgress(100_000, stream);
     for (let i = 0; i < 25; i++) progress.tick('Killed');
-    expect(chunks).toEqual(['\rMutants 1/100000 (0%) · killed 1 · survived 0 · timeout 0 · 0.0/s · ETA ?\x1b[K']);
+    expect(chunks).toEqual(['\rMutants 1/100000 (0%) · killed 1 · survived 0 · no coverage 0 · timeout 0 · 0.0/s · ETA ?\x1b[K']);
     vi.advanceTimersByTime(2000);
     progress.tick('Killed');
-    expect(chunks.at(-1)).toBe('\rMutants 26/100000 (0%) · killed 26 · survived 0 · timeout 0 · 13/s · ETA 2h 08m\x1b[K');
+    expect(chunks.at(-1)).toBe('\rMutants 26/100000 (0%) · killed 26 · survived 0 · no coverage 0 · timeout 0 · 13/s · ETA 2h 08m\x1b[K');
 
     const short = recorder(true);
     const other = createProgress(1000, short.stream);
@@ -73,7 +73,7 @@ describe('createProgress without a TTY', () => {
 
     vi.advanceTimersByTime(1000);
     progress.tick('RuntimeError');
-    expect(chunks).toEqual(['Mutants 2/4 (50%) · killed 1 · survived 0 · timeout 0 · 0.4/s · ETA 5s\n']);
+    expect(chunks).toEqual(['Mutants 2/4 (50%) · killed 1 · survived 0 · no coverage 0 · timeout 0 · 0.4/s · ETA 5s\n']);
 
     vi.advanceTimersByTime(4999);
     progress.tick('Killed');
@@ -81,8 +81,8 @@ describe('createProgress without a TTY', () => {
 
     progress.done();
     expect(chunks).toEqual([
-      'Mutants 2/4 (50%) · killed 1 · survived 0 · timeout 0 · 0.4/s · ETA 5s\n',
-      'Mutants 3/4 (75%) · killed 2 · survived 0 · timeout 0 · 0.3/s · done in 10s\n',
+      'Mutants 2/4 (50%) · killed 1 · survived 0 · no coverage 0 · timeout 0 · 0.4/s · ETA 5s\n',
+      'Mutants 3/4 (75%) · killed 2 · survived 0 · no coverage 0 · timeout 0 · 0.3/s · done in 10s\n',
     ]);
     expect(chunks.join('')).not.toMatch(/\r|\x1b/);
   });
@@ -90,6 +90,6 @@ describe('createProgress without a TTY', () => {
   it('shows 100% for an empty run', () => {
     const { stream, chunks } = recorder(false);
     createProgress(0, stream).done();
-    expect(chunks).toEqual(['Mutants 0/0 (100%) · killed 0 · survived 0 · timeout 0 · 0.0/s · done in 0s\n']);
+    expect(chunks).toEqual(['Mutants 0/0 (100%) · killed 0 · survived 0 · no coverage 0 · timeout 0 · 0.0/s · done in 0s\n']);
   });
 });
