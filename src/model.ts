@@ -187,4 +187,9 @@ export interface Options {
   jsonReportFile: string;
   disableBail: boolean;
   ignoreStatic: boolean;
+  /**
+   * `batch` (default): many mutants per vitest run, each test repeated once per mutant inside
+   * vitest's test loop; `full`: a vitest run, with a fresh module graph, for every mutant.
+   */
+  isolation: 'batch' | 'full';
 }

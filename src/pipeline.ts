@@ -14,6 +14,8 @@ import { coveragePass } from './coverage/index.js';
 
 /** The least wall-clock allowance for vitest's own work in one mutant run. */
 const MIN_RUN_OVERHEAD_MS = 5_000;
+/** Mutants per batch: large enough to spread vitest's per-run cost thin, small enough to balance. */
+const BATCH_SIZE = 50;
 
 export interface PipelineEvents {
   warn?: (message: string) => void;
@@ -50,6 +52,8 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     timeoutFactor: options.timeoutFactor,
     // A whole suite run, measured just now, is a fair allowance for one vitest run's own work.
     overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
+    batchSize: options.isolation === 'batch' ? BATCH_SIZE : 0,
+    testDuration: new Map(dry.tests.map((test) => [test.id, test.durationMs])),
     onResult: events.result,
   });
   return {

@@ -55,6 +55,7 @@ function buildProgram(): Command {
     .option('--ignore-static', 'do not run mutants reached only while modules load')
     .option('--threshold-break <score>', 'exit 1 when the mutation score is below this', number)
     .option('--vitest-config-file <path>', 'vitest config file')
+    .option('--isolation <mode>', 'batch (default: many mutants per vitest run) or full (a fresh vitest run per mutant)')
     .exitOverride()
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
@@ -83,6 +84,7 @@ interface RunFlags {
   ignoreStatic?: boolean;
   thresholdBreak?: number;
   vitestConfigFile?: string;
+  isolation?: string;
 }
 
 async function runCommand(flags: RunFlags): Promise<number> {
@@ -97,6 +99,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     ignoreStatic: flags.ignoreStatic,
     thresholdBreak: flags.thresholdBreak,
     vitestConfigFile: flags.vitestConfigFile,
+    isolation: flags.isolation,
   };
   const { options, warnings } = await loadOptions({ cwd: process.cwd(), configFile: flags.configFile, cli });
   const warn = (message: string) => process.stderr.write(`assay: warning: ${message}\n`);

@@ -28,5 +28,6 @@ export function buildOptions(
     jsonReportFile: file.jsonReporter.fileName,
     disableBail: cli.disableBail ?? file.disableBail,
     ignoreStatic: cli.ignoreStatic ?? file.ignoreStatic,
+    isolation: cli.isolation ?? file.assay.isolation,
   };
 }

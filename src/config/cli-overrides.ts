@@ -19,6 +19,7 @@ export interface CliOverrides {
   coverageAnalysis?: string;
   thresholdBreak?: number;
   vitestConfigFile?: string;
+  isolation?: string;
 }
 
 const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
@@ -32,6 +33,7 @@ const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
   coverageAnalysis: '--coverage-analysis',
   thresholdBreak: '--threshold-break',
   vitestConfigFile: '--vitest-config-file',
+  isolation: '--isolation',
 };
 
 const cliSchema = z.object({
@@ -45,6 +47,7 @@ const cliSchema = z.object({
   coverageAnalysis: field.coverageAnalysis().optional(),
   thresholdBreak: field.percentage().optional(),
   vitestConfigFile: field.nonEmptyString().optional(),
+  isolation: field.isolation().optional(),
 });
 
 export type ParsedCliOverrides = z.output<typeof cliSchema>;

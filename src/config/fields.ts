@@ -8,6 +8,7 @@ import { mutatePatternProblem } from './mutate-pattern.js';
 
 const REPORTER_NAMES = ['clear-text', 'progress', 'json', 'html', 'dots'] as const;
 const COVERAGE_ANALYSES = ['perTest', 'all', 'off'] as const;
+const ISOLATIONS = ['batch', 'full'] as const;
 
 const quotedList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
@@ -51,6 +52,8 @@ export const testRunner = () =>
 
 export const coverageAnalysis = () =>
   z.enum(COVERAGE_ANALYSES, { error: `must be one of ${quotedList(COVERAGE_ANALYSES)}` });
+
+export const isolation = () => z.enum(ISOLATIONS, { error: `must be one of ${quotedList(ISOLATIONS)}` });
 
 export const reporters = () =>
   z.array(z.enum(REPORTER_NAMES, { error: `must be one of ${quotedList(REPORTER_NAMES)}` }), {

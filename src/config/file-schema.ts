@@ -47,7 +47,7 @@ export const fileSchema = field.object({
     .prefault({}),
   disableBail: field.flag().default(false),
   ignoreStatic: field.flag().default(false),
-  assay: field.object({}).prefault({}),
+  assay: field.object({ isolation: field.isolation().default('batch') }).prefault({}),
 });
 
 export type FileOptions = z.output<typeof fileSchema>;

@@ -1,6 +1,10 @@
 /**
  * Execute: runs every planned mutant on a piscina pool of worker threads, each holding a
- * long-lived vitest session. Longest expected runs go first so the workers finish together.
+ * long-lived vitest session. By default mutants run in batches — many mutants in one vitest run
+ * (see batches.ts, src/vitest/batch-runner.ts) — and every mutant a batch cannot settle cleanly,
+ * and every static mutant, runs on its own, in a fresh module graph; `batchSize` 0 (isolation
+ * "full") runs every mutant on its own. Longest expected work goes first so the workers finish
+ * together.
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
  * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
  * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
@@ -12,7 +16,9 @@ import { Piscina } from 'piscina';
 import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome, SessionOptions } from '../vitest/session.js';
-import type { WorkerTask } from './task.js';
+import type { BatchUnsupported, WorkerTask } from './task.js';
+import { formBatches, type Batch } from './batches.js';
+import { batchVerdicts } from './batch-verdict.js';
 import { verdictFor, type Verdict } from './verdict.js';
 import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
 
@@ -23,6 +29,10 @@ export interface ExecuteOptions {
   timeoutFactor: number;
   /** Allowance for vitest's own per-run work (scheduling, module loading) on top of test time. */
   overheadMs: number;
+  /** Mutants per batch; 0 runs each mutant in a vitest run of its own. */
+  batchSize: number;
+  /** Dry-run duration of each test, by id, to estimate a batch's cost. */
+  testDuration: ReadonlyMap<string, number>;
   /** Called as each mutant gets its verdict. */
   onResult?: (result: MutantResult) => void;
 }
@@ -39,13 +49,26 @@ export async function executePlan(runs: readonly MutantRun[], options: ExecuteOp
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData: options.session,
   });
-  const queue = [...runs].sort((a, b) => b.expectedMs - a.expectedMs);
+  const batchable = options.batchSize > 0 ? runs.filter((run) => !run.static) : [];
+  const queue: Work[] = [
+    ...formBatches(batchable, options.batchSize, options.testDuration).map((batch) => ({ batch, expectedMs: batch.expectedMs })),
+    ...runs.filter((run) => !batchable.includes(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
+  ].sort((a, b) => b.expectedMs - a.expectedMs);
   const results: MutantResult[] = [];
+  const report = (result: MutantResult) => {
+    results.push(result);
+    options.onResult?.(result);
+  };
   const next = async (): Promise<void> => {
-    for (let run = queue.shift(); run !== undefined; run = queue.shift()) {
-      const result = await runMutant(pool, run, options);
-      results.push(result);
-      options.onResult?.(result);
+    for (let work = queue.shift(); work !== undefined; work = queue.shift()) {
+      if ('run' in work) {
+        report(await runMutant(pool, work.run, options));
+        continue;
+      }
+      const { settled, unresolved } = await runBatch(pool, work.batch, options);
+      settled.forEach(report);
+      // Mutants the batch could not settle run next, each on its own.
+      queue.unshift(...unresolved.map((run) => ({ run, expectedMs: run.expectedMs })));
     }
   };
   try {
@@ -56,8 +79,47 @@ export async function executePlan(runs: readonly MutantRun[], options: ExecuteOp
   return results.sort((a, b) => a.id - b.id);
 }
 
+type Work = { run: MutantRun; expectedMs: number } | { batch: Batch; expectedMs: number };
+
+/** One vitest run for the whole batch; what it cannot settle is returned to run alone. */
+async function runBatch(
+  pool: Piscina,
+  batch: Batch,
+  options: ExecuteOptions,
+): Promise<{ settled: MutantResult[]; unresolved: MutantRun[] }> {
+  const budgetMs = options.timeoutFactor * batch.expectedMs + options.timeoutMS + options.overheadMs;
+  const started = Date.now();
+  const outcome = await runWithBudget(pool, batch.task, budgetMs);
+  if (!('tests' in outcome)) return { settled: [], unresolved: batch.runs };
+  const verdicts = batchVerdicts(batch.runs, outcome);
+  const durationMs = Math.round((Date.now() - started) / batch.runs.length);
+  const settled = batch.runs.flatMap((run) => {
+    const verdict = verdicts.get(run.mutant.id);
+    return verdict === undefined ? [] : [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }];
+  });
+  return { settled, unresolved: batch.runs.filter((run) => !verdicts.has(run.mutant.id)) };
+}
+
+/** Runs a task within a wall-clock budget; what went wrong when there is no outcome. */
+async function runWithBudget(
+  pool: Piscina,
+  task: WorkerTask,
+  budgetMs: number,
+): Promise<RunOutcome | BatchUnsupported | { aborted: true } | { failed: string }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), budgetMs);
+  try {
+    return (await pool.run(task, { signal: abort.signal })) as RunOutcome | BatchUnsupported;
+  } catch (error) {
+    if (abort.signal.aborted) return { aborted: true };
+    return { failed: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions): Promise<MutantResult> {
-  const task: WorkerTask = { mutantId: run.mutant.id, hitLimit: run.hitLimit, selection: run.selection };
+  const task: WorkerTask = { kind: 'single', mutantId: run.mutant.id, hitLimit: run.hitLimit, selection: run.selection };
   let budgetMs = options.timeoutFactor * run.expectedMs + options.timeoutMS + options.overheadMs;
   let lastProblem = '';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -81,17 +143,11 @@ async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions)
 }
 
 async function attemptRun(pool: Piscina, task: WorkerTask, budgetMs: number, plannedTests: number): Promise<Verdict> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), budgetMs);
-  try {
-    const outcome = (await pool.run(task, { signal: abort.signal })) as RunOutcome;
-    return verdictFor(outcome, plannedTests);
-  } catch (error) {
-    if (abort.signal.aborted) {
-      return { status: 'Timeout', statusReason: `no result within ${Math.round(budgetMs)} ms`, killedBy: [], testsCompleted: 0 };
-    }
-    return { retry: `worker failed: ${error instanceof Error ? error.message : String(error)}` };
-  } finally {
-    clearTimeout(timer);
+  const outcome = await runWithBudget(pool, task, budgetMs);
+  if ('aborted' in outcome) {
+    return { status: 'Timeout', statusReason: `no result within ${Math.round(budgetMs)} ms`, killedBy: [], testsCompleted: 0 };
   }
+  if ('failed' in outcome) return { retry: `worker failed: ${outcome.failed}` };
+  if ('batchUnsupported' in outcome) return { retry: 'a single mutant run was answered as a batch' };
+  return verdictFor(outcome, plannedTests);
 }

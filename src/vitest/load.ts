@@ -13,8 +13,8 @@ export const SUPPORTED_VITEST = '4.x';
 
 export interface UserVitest {
   version: string;
-  /** Absolute path of the package's main entry (what `import 'vitest'` gives). */
-  entry: string;
+  /** Absolute paths of the entries assay's own files import: `vitest` and `vitest/runners`. */
+  entries: Record<string, string>;
   /** vitest/node: createVitest and friends. */
   node: typeof import('vitest/node');
 }
@@ -33,9 +33,9 @@ export async function loadUserVitest(projectRoot: string): Promise<UserVitest> {
   if (major !== 4) {
     throw new UserError(`vitest ${version} is not supported: assay supports vitest ${SUPPORTED_VITEST}; upgrade with 'npm i -D vitest@4'`);
   }
-  const entry = require.resolve('vitest');
+  const entries = { vitest: require.resolve('vitest'), 'vitest/runners': require.resolve('vitest/runners') };
   const node = (await import(pathToFileURL(nodeEntry).href)) as typeof import('vitest/node');
-  return { version, entry, node };
+  return { version, entries, node };
 }
 
 function findPackageDir(file: string): string {

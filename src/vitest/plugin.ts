@@ -8,19 +8,19 @@ import type { Plugin } from 'vite';
 export interface PluginInput {
   /** Absolute file path → instrumented source. */
   instrumented: ReadonlyMap<string, string>;
-  /** Absolute path of assay's setup file. */
-  setupFile: string;
-  /** Absolute path of the user's `vitest` entry, so the setup file uses the user's vitest. */
-  vitestEntry: string;
+  /** Absolute paths of assay's files that vitest loads (setup file, batch runner). */
+  ownFiles: ReadonlySet<string>;
+  /** Specifier (`vitest`, `vitest/runners`) → the user's entry, so assay's files use the user's vitest. */
+  vitestEntries: Readonly<Record<string, string>>;
 }
 
-export function assayPlugin({ instrumented, setupFile, vitestEntry }: PluginInput): Plugin {
+export function assayPlugin({ instrumented, ownFiles, vitestEntries }: PluginInput): Plugin {
   return {
     name: 'assay:schemata',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'vitest' && importer !== undefined && stripQuery(importer) === setupFile) return vitestEntry;
-      return null;
+      if (importer === undefined || !ownFiles.has(stripQuery(importer))) return null;
+      return vitestEntries[source] ?? null;
     },
     load(id) {
       return instrumented.get(stripQuery(id)) ?? null;

@@ -10,9 +10,10 @@ import type { TestModule, Vitest } from 'vitest/node';
 import { loadUserVitest } from './load.js';
 import { assayPlugin } from './plugin.js';
 import { coveragePlugin } from '../coverage/plugin.js';
-import { SETTINGS_KEY, type AssaySettings, type FileMeta, type TestMeta } from './settings.js';
+import { SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url));
+const BATCH_RUNNER = fileURLToPath(new URL('./batch-runner.js', import.meta.url));
 
 export interface SessionOptions {
   projectRoot: string;
@@ -26,6 +27,8 @@ export interface SessionOptions {
   maxWorkers?: number;
   /** Coverage pass: absolute paths of the files to put istanbul counters on. */
   coverageFiles?: string[];
+  /** Install the batch runner (many mutants per run), unless the project has its own runner. */
+  batch?: boolean;
 }
 
 /** Which tests to run: per test file, all its tests or only the given test ids. */
@@ -48,6 +51,8 @@ export interface TestOutcome {
   timedOut?: boolean;
   /** Coverage pass: istanbul statement indices this test executed, by source path. */
   statements?: Record<string, number[]>;
+  /** Batch mode: how the test ended with each planned mutant active. */
+  batch?: BatchRecord[];
 }
 
 export interface FileOutcome {
@@ -73,6 +78,8 @@ export class VitestSession {
     private readonly vitest: Vitest,
     /** Coverage pass: zero-count istanbul data of every instrumented file, by path. */
     readonly emptyCoverage: Map<string, object>,
+    /** The batch runner is installed (the project has no runner of its own). */
+    readonly batchCapable: boolean,
   ) {}
 
   static async start(options: SessionOptions): Promise<VitestSession> {
@@ -100,19 +107,22 @@ export class VitestSession {
         plugins: [
           assayPlugin({
             instrumented: new Map(Object.entries(options.instrumented)),
-            setupFile: SETUP_FILE,
-            vitestEntry: userVitest.entry,
+            ownFiles: new Set([SETUP_FILE, BATCH_RUNNER]),
+            vitestEntries: userVitest.entries,
           }),
           ...(coverage === undefined ? [] : [coverage.plugin]),
         ],
       },
       { stdout: silent, stderr: silent },
     );
+    let batchCapable = options.batch === true;
     for (const project of vitest.projects) {
       project.config.setupFiles = [SETUP_FILE, ...project.config.setupFiles];
       project.config.snapshotOptions.updateSnapshot = 'none';
+      if (project.config.runner !== undefined) batchCapable = false;
+      else if (batchCapable) project.config.runner = BATCH_RUNNER;
     }
-    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map());
+    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable);
   }
 
   /** Runs vite's transform on a file no test loaded, so the coverage pass instruments it too. */
@@ -166,6 +176,7 @@ function testOutcomes(module: TestModule): TestOutcome[] {
       coverage: meta.assayCoverage,
       timedOut: meta.assayTimedOut,
       statements: meta.assayStatements,
+      batch: meta.assayBatch,
     });
   }
   return outcomes;

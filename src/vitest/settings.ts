@@ -6,14 +6,22 @@
 export interface AssaySettings {
   /**
    * `dry`: record which mutants each test reaches; `mutant`: activate one mutant;
-   * `coverage`: record which istanbul statements each test executes (original code, no mutants).
+   * `coverage`: record which istanbul statements each test executes (original code, no mutants);
+   * `batch`: run each planned test once per mutant of `plan` (see batch-runner.ts).
    */
-  mode: 'dry' | 'mutant' | 'coverage';
+  mode: 'dry' | 'mutant' | 'coverage' | 'batch';
   /** The active mutant id (mutant mode), -1 for none. */
   active: number;
   /** Past this many hits of the active mutant in one test file, the run is a Timeout. */
   hitLimit: number;
+  /** Batch mode: per test id, the mutants to run it against, in order; NO_MUTANT last (a canary). */
+  plan?: Record<string, number[]>;
+  /** Batch mode: hit limit per mutant id. */
+  hitLimits?: Record<number, number>;
 }
+
+/** In a batch plan, a run of the test with no mutant active. */
+export const NO_MUTANT = -1;
 
 /** The key under which settings are provided to test workers. */
 export const SETTINGS_KEY = 'assaySettings';
@@ -31,7 +39,12 @@ export interface TestMeta {
   assayTimedOut?: boolean;
   /** Coverage mode: istanbul statement indices executed during this test, by source file path. */
   assayStatements?: Record<string, number[]>;
+  /** Batch mode: per planned mutant (NO_MUTANT for the canary), how the test ended with it active. */
+  assayBatch?: BatchRecord[];
 }
+
+/** [mutant id, outcome, first error message] */
+export type BatchRecord = [number, 'pass' | 'fail' | 'timeout', string?];
 export interface FileMeta {
   /** Mutant ids reached in this test file outside any test (module load, beforeAll…). */
   assayStatic?: number[];

@@ -36,15 +36,26 @@ class Runtime {
   readonly staticCoverage = new Set<number>();
   readonly hitCounts = new Map<number, number>();
 
+  hitLimit: number;
+
   constructor(readonly settings: AssaySettings) {
     this.active = settings.mode === 'mutant' ? settings.active : -1;
+    this.hitLimit = settings.hitLimit;
+  }
+
+  /** Batch mode: switches to mutant `id` (or none) for the next run of a test. */
+  activate(id: number): void {
+    this.active = id;
+    this.hits = 0;
+    this.timedOut = false;
+    this.hitLimit = this.settings.hitLimits?.[id] ?? this.settings.hitLimit;
   }
 
   on(id: number): boolean {
     if (id !== this.active) return false;
-    if (++this.hits > this.settings.hitLimit) {
+    if (++this.hits > this.hitLimit) {
       this.timedOut = true;
-      throw new Error(`${HIT_LIMIT_MARKER}: mutant ${id} was reached more than ${this.settings.hitLimit} times (probable infinite loop)`);
+      throw new Error(`${HIT_LIMIT_MARKER}: mutant ${id} was reached more than ${this.hitLimit} times (probable infinite loop)`);
     }
     return true;
   }
@@ -121,7 +132,7 @@ if (settings.mode === 'coverage') {
     (task.meta as TestMeta).assayCoverage = [...(runtime.testCoverage ?? [])];
     runtime.testCoverage = undefined;
   });
-} else {
+} else if (settings.mode === 'mutant') {
   afterEach(({ task }) => {
     if (runtime.timedOut) (task.meta as TestMeta).assayTimedOut = true;
   });

@@ -1,7 +1,8 @@
 /**
  * End to end: the real assay command on every sandbox fixture, real vitest underneath. Each
  * fixture's expected.json states the verdict of every mutant; the run must match it exactly,
- * and must leave every project file byte-identical.
+ * and must leave every project file byte-identical — in the default batch mode (many mutants per
+ * vitest run) and with `--isolation full` (a fresh vitest run per mutant) alike.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,12 +16,12 @@ describe('assay run on sandbox fixtures', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(6);
   });
 
-  for (const fixture of fixtures) {
-    it(`${fixture}: every verdict as expected, files untouched`, async () => {
+  for (const [fixture, isolation] of fixtures.flatMap((name) => [[name, 'batch'], [name, 'full']])) {
+    it(`${fixture} (isolation ${isolation}): every verdict as expected, files untouched`, async () => {
       const expected = JSON.parse(readFileSync(path.join(fixturesDir, fixture, 'expected.json'), 'utf8')) as {
         mutants: MutantVerdict[];
       };
-      const run = await runAssayOnFixture(fixture, ['--concurrency', '1']);
+      const run = await runAssayOnFixture(fixture, ['--concurrency', '2', '--isolation', isolation]);
       expect(run.stderr).not.toMatch(/\n\s+at /); // no stack traces
       expect(run.report, run.stderr).toBeDefined();
       expect(run.verdicts).toEqual(expected.mutants);

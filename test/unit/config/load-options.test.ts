@@ -27,6 +27,7 @@ const defaults = (projectRoot: string): Options => ({
   jsonReportFile: 'reports/mutation/mutation.json',
   disableBail: false,
   ignoreStatic: false,
+  isolation: 'batch',
 });
 
 /** Loads options for a fresh project holding a package.json and `files`. */
@@ -108,7 +109,7 @@ describe('loadOptions: every key', () => {
       jsonReporter: { fileName: 'out/mutation.json' },
       disableBail: true,
       ignoreStatic: true,
-      assay: {},
+      assay: { isolation: 'full' },
     });
     expect(options).toStrictEqual({
       projectRoot: cwd,
@@ -126,6 +127,7 @@ describe('loadOptions: every key', () => {
       jsonReportFile: 'out/mutation.json',
       disableBail: true,
       ignoreStatic: true,
+      isolation: 'full',
     });
     expect(warnings).toEqual([]);
   });
@@ -389,6 +391,7 @@ describe('loadOptions: command-line overrides', () => {
     coverageAnalysis: 'off',
     thresholdBreak: 42,
     vitestConfigFile: 'cli.vitest.ts',
+    isolation: 'full',
   };
 
   it('override the config file', async () => {
@@ -416,6 +419,7 @@ describe('loadOptions: command-line overrides', () => {
       reporters: ['dots'],
       disableBail: true,
       ignoreStatic: true,
+      isolation: 'full',
       coverageAnalysis: 'off',
       thresholds: { high: 90, low: 10, break: 42 },
       vitest: { configFile: 'cli.vitest.ts', dir: 'd' },

@@ -28,6 +28,7 @@ const options = (projectRoot: string, overrides: Partial<Options> = {}): Options
   jsonReportFile: 'reports/mutation/mutation.json',
   disableBail: false,
   ignoreStatic: false,
+  isolation: 'batch',
   ...overrides,
 });
 

@@ -1,0 +1,35 @@
+/**
+ * Verdicts from a batch run. A mutant gets one only from clean evidence: every test planned for
+ * it has a record with the mutant active, and those tests' canary runs (no mutant) passed.
+ * Anything else — an error outside tests, a failed canary, a missing record, a timeout (which a
+ * run of its own confirms) — leaves the mutant unresolved, to be run on its own.
+ */
+import type { MutantRun } from '../plan/index.js';
+import type { RunOutcome } from '../vitest/session.js';
+import { NO_MUTANT } from '../vitest/settings.js';
+import type { Verdict } from './verdict.js';
+
+type Settled = Exclude<Verdict, { retry: string }>;
+
+export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): Map<number, Settled> {
+  const verdicts = new Map<number, Settled>();
+  if (outcome.unhandledErrors.length > 0 || outcome.files.some((file) => file.errors.length > 0)) return verdicts;
+  const records = new Map<string, Map<number, [string, string?]>>();
+  for (const test of outcome.tests) {
+    const byMutant = new Map((test.batch ?? []).map(([mutant, result, error]) => [mutant, [result, error] as [string, string?]]));
+    if (byMutant.get(NO_MUTANT)?.[0] === 'pass') records.set(test.id, byMutant);
+  }
+  for (const run of runs) {
+    const planned = run.selection.flatMap((selection) => selection.testIds ?? []);
+    const results = planned.map((testId) => [testId, records.get(testId)?.get(run.mutant.id)] as const);
+    if (results.some(([, result]) => result === undefined || result[0] === 'timeout')) continue;
+    const failed = results.filter(([, result]) => result?.[0] === 'fail');
+    verdicts.set(
+      run.mutant.id,
+      failed.length > 0
+        ? { status: 'Killed', statusReason: failed[0][1]?.[1], killedBy: failed.map(([id]) => id), testsCompleted: results.length }
+        : { status: 'Survived', killedBy: [], testsCompleted: results.length },
+    );
+  }
+  return verdicts;
+}

@@ -1,0 +1,65 @@
+/**
+ * The vitest test runner of batch mode: many mutants in one vitest run. Inside vitest's own test
+ * loop — so hooks, fixtures and `expect` behave as in any run — each planned test is repeated
+ * once per mutant that reaches it: repeat k switches mutant k on (`onBeforeTryTask`), and its
+ * outcome is recorded in the test's meta (`onAfterRetryTask`) before the result is reset for the
+ * next repeat. The last repeat runs with no mutant active: a canary that must pass, or the test's
+ * records are not trusted (state leaking from one mutant to the next).
+ */
+import { VitestTestRunner } from 'vitest/runners';
+import type { RunnerTestCase } from 'vitest';
+import { HIT_LIMIT_MARKER, NO_MUTANT, type AssaySettings, type BatchRecord, type TestMeta } from './settings.js';
+
+/** The part of the setup file's runtime (globalThis.__assay) this runner drives. */
+interface BatchRuntime {
+  settings: AssaySettings;
+  timedOut: boolean;
+  activate(id: number): void;
+}
+
+const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
+
+function runtime(): BatchRuntime | undefined {
+  const candidate = (globalThis as { __assay?: BatchRuntime }).__assay;
+  return candidate?.settings?.mode === 'batch' ? candidate : undefined;
+}
+
+export default class AssayBatchRunner extends VitestTestRunner {
+  override async onBeforeRunTask(test: RunnerTestCase): Promise<void> {
+    await super.onBeforeRunTask(test);
+    const plan = runtime()?.settings.plan?.[test.id];
+    if (plan !== undefined) {
+      test.repeats = plan.length - 1;
+      (test.meta as TestMeta).assayBatch = [];
+    }
+  }
+
+  override onBeforeTryTask(test: RunnerTestCase, options?: { retry: number; repeats: number }): void {
+    super.onBeforeTryTask(test);
+    const rt = runtime();
+    const plan = rt?.settings.plan?.[test.id];
+    if (rt && plan) rt.activate(plan[options?.repeats ?? 0] ?? NO_MUTANT);
+  }
+
+  onAfterRetryTask(test: RunnerTestCase, options: { retry: number; repeats: number }): void {
+    const rt = runtime();
+    const plan = rt?.settings.plan?.[test.id];
+    if (!rt || !plan || !test.result) return;
+    const mutant = plan[options.repeats];
+    const errors = (test.result.errors ?? []).map((error) => `${error.name ?? 'Error'}: ${error.message ?? ''}`);
+    const timedOut = rt.timedOut || errors.some((error) => error.includes(HIT_LIMIT_MARKER) || VITEST_TIMEOUT.test(error));
+    const outcome: BatchRecord[1] = test.result.state === 'fail' ? (timedOut ? 'timeout' : 'fail') : 'pass';
+    const records = (test.meta as TestMeta).assayBatch ?? [];
+    // A retried try replaces the record of the same repeat: the last try counts, as in vitest.
+    const record: BatchRecord = errors.length > 0 ? [mutant, outcome, errors[0]] : [mutant, outcome];
+    if (records.length > 0 && records[records.length - 1][0] === mutant) records[records.length - 1] = record;
+    else records.push(record);
+    (test.meta as TestMeta).assayBatch = records;
+    rt.activate(NO_MUTANT);
+    if (options.repeats < plan.length - 1) {
+      // The next repeat starts clean; vitest reports the test's state after the last (canary) one.
+      test.result.state = 'run';
+      test.result.errors = undefined;
+    }
+  }
+}
