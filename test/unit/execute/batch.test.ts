@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { formBatches } from '../../../src/execute/batches.js';
+import { batchVerdicts } from '../../../src/execute/batch-verdict.js';
+import type { MutantRun } from '../../../src/plan/index.js';
+import type { RunOutcome, TestOutcome } from '../../../src/vitest/session.js';
+import { NO_MUTANT, type BatchRecord } from '../../../src/vitest/settings.js';
+
+function run(id: number, fileName: string, tests: Record<string, string[]>): MutantRun {
+  const selection = Object.entries(tests).map(([moduleId, testIds]) => ({ moduleId, testIds }));
+  const plannedIds = selection.flatMap((s) => s.testIds);
+  return {
+    mutant: {
+      id,
+      fileName,
+      mutatorName: 'EqualityOperator',
+      start: 0,
+      end: 1,
+      replacement: 'x',
+      placement: 'expression',
+      location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
+    },
+    selection,
+    plannedTests: plannedIds.length,
+    coveredBy: plannedIds,
+    static: false,
+    expectedMs: 0,
+    hitLimit: 1000 + id,
+  };
+}
+
+function test(id: string, batch: BatchRecord[]): TestOutcome {
+  return { id, name: id, moduleId: '/t/a.test.ts', state: 'passed', durationMs: 1, errors: [], batch };
+}
+
+function outcome(tests: TestOutcome[], extra: Partial<RunOutcome> = {}): RunOutcome {
+  return { tests, files: [{ moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false }], unhandledErrors: [], ...extra };
+}
+
+describe('formBatches', () => {
+  it('groups mutants by file in batches of at most batchSize, with a canary last per test', () => {
+    const runs = [
+      run(1, 'src/a.ts', { '/t/a.test.ts': ['t1', 't2'] }),
+      run(2, 'src/a.ts', { '/t/a.test.ts': ['t2'] }),
+      run(3, 'src/a.ts', { '/t/a.test.ts': ['t1'], '/t/b.test.ts': ['t3'] }),
+      run(4, 'src/b.ts', { '/t/b.test.ts': ['t3'] }),
+    ];
+    const batches = formBatches(runs, 2, new Map([['t1', 10], ['t2', 1], ['t3', 5]]));
+    expect(batches.map((b) => b.runs.map((r) => r.mutant.id))).toEqual([[1, 2], [3], [4]]);
+    expect(batches[0].task).toEqual({
+      kind: 'batch',
+      plan: { t1: [1, NO_MUTANT], t2: [1, 2, NO_MUTANT] },
+      hitLimits: { 1: 1001, 2: 1002 },
+      selection: [{ moduleId: '/t/a.test.ts', testIds: ['t1', 't2'] }],
+    });
+    // t1 twice (mutant 1, canary) at 10 ms, t2 three times at 1 ms
+    expect(batches[0].expectedMs).toBe(23);
+    expect(batches[1].task.selection).toEqual([
+      { moduleId: '/t/a.test.ts', testIds: ['t1'] },
+      { moduleId: '/t/b.test.ts', testIds: ['t3'] },
+    ]);
+  });
+});
+
+describe('batchVerdicts', () => {
+  const runs = [run(1, 'src/a.ts', { '/t/a.test.ts': ['t1', 't2'] }), run(2, 'src/a.ts', { '/t/a.test.ts': ['t2'] })];
+
+  it('kills on any failing record and lets survive only with every planned record passing', () => {
+    const verdicts = batchVerdicts(
+      runs,
+      outcome([
+        test('t1', [[1, 'pass'], [NO_MUTANT, 'pass']]),
+        test('t2', [[1, 'fail', 'AssertionError: boom'], [2, 'pass'], [NO_MUTANT, 'pass']]),
+      ]),
+    );
+    expect(verdicts.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError: boom', killedBy: ['t2'], testsCompleted: 2 });
+    expect(verdicts.get(2)).toEqual({ status: 'Survived', killedBy: [], testsCompleted: 1 });
+  });
+
+  it('settles nothing from a test whose canary failed, and nothing with a missing record', () => {
+    const verdicts = batchVerdicts(
+      runs,
+      outcome([test('t1', [[1, 'pass'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'fail']])]),
+    );
+    expect([...verdicts.keys()]).toEqual([]);
+    const missing = batchVerdicts(runs, outcome([test('t1', [[NO_MUTANT, 'pass']]), test('t2', [[2, 'pass'], [NO_MUTANT, 'pass']])]));
+    expect([...missing.keys()]).toEqual([2]);
+  });
+
+  it('leaves timeouts and runs with errors outside tests to a run of their own', () => {
+    const records = [test('t1', [[1, 'timeout'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])];
+    expect([...batchVerdicts(runs, outcome(records)).keys()]).toEqual([2]);
+    expect(batchVerdicts(runs, outcome(records, { unhandledErrors: ['Error: late'] })).size).toBe(0);
+  });
+});
