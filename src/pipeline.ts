@@ -53,7 +53,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     // A whole suite run, measured just now, is a fair allowance for one vitest run's own work.
     overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
     batchSize: options.isolation === 'batch' ? BATCH_SIZE : 0,
-    testDuration: new Map(dry.tests.map((test) => [test.id, test.durationMs])),
+    tests: { duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])), coverage: dry.coverage },
     onResult: events.result,
   });
   return {

@@ -15,7 +15,14 @@ export interface Batch {
   expectedMs: number;
 }
 
-export function formBatches(runs: readonly MutantRun[], batchSize: number, testDuration: ReadonlyMap<string, number>): Batch[] {
+export interface TestFacts {
+  /** Dry-run duration of each test, by id. */
+  duration: ReadonlyMap<string, number>;
+  /** Mutants each test reached in the dry run, by id. */
+  coverage: Readonly<Record<string, number[]>>;
+}
+
+export function formBatches(runs: readonly MutantRun[], batchSize: number, tests: TestFacts): Batch[] {
   const byFile = new Map<string, MutantRun[]>();
   for (const run of runs) {
     const list = byFile.get(run.mutant.fileName);
@@ -24,12 +31,12 @@ export function formBatches(runs: readonly MutantRun[], batchSize: number, testD
   }
   const batches: Batch[] = [];
   for (const fileRuns of byFile.values()) {
-    for (let i = 0; i < fileRuns.length; i += batchSize) batches.push(batchOf(fileRuns.slice(i, i + batchSize), testDuration));
+    for (let i = 0; i < fileRuns.length; i += batchSize) batches.push(batchOf(fileRuns.slice(i, i + batchSize), tests));
   }
   return batches;
 }
 
-function batchOf(runs: MutantRun[], testDuration: ReadonlyMap<string, number>): Batch {
+function batchOf(runs: MutantRun[], tests: TestFacts): Batch {
   const plan: Record<string, number[]> = {};
   const hitLimits: Record<number, number> = {};
   const testsByModule = new Map<string, Set<string>>();
@@ -45,7 +52,8 @@ function batchOf(runs: MutantRun[], testDuration: ReadonlyMap<string, number>): 
     }
   }
   for (const mutants of Object.values(plan)) mutants.push(NO_MUTANT);
-  const selection: TestSelection[] = [...testsByModule].map(([moduleId, tests]) => ({ moduleId, testIds: [...tests] }));
-  const expectedMs = Object.entries(plan).reduce((sum, [id, mutants]) => sum + mutants.length * (testDuration.get(id) ?? 0), 0);
-  return { runs, task: { kind: 'batch', plan, hitLimits, selection }, expectedMs };
+  const selection: TestSelection[] = [...testsByModule].map(([moduleId, ids]) => ({ moduleId, testIds: [...ids] }));
+  const expectedMs = Object.entries(plan).reduce((sum, [id, mutants]) => sum + mutants.length * (tests.duration.get(id) ?? 0), 0);
+  const expected = Object.fromEntries(Object.keys(plan).map((id) => [id, tests.coverage[id] ?? []]));
+  return { runs, task: { kind: 'batch', plan, hitLimits, expected, selection }, expectedMs };
 }

@@ -17,7 +17,7 @@ import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome, SessionOptions } from '../vitest/session.js';
 import type { BatchUnsupported, WorkerTask } from './task.js';
-import { formBatches, type Batch } from './batches.js';
+import { formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
 import { verdictFor, type Verdict } from './verdict.js';
 import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
@@ -31,8 +31,8 @@ export interface ExecuteOptions {
   overheadMs: number;
   /** Mutants per batch; 0 runs each mutant in a vitest run of its own. */
   batchSize: number;
-  /** Dry-run duration of each test, by id, to estimate a batch's cost. */
-  testDuration: ReadonlyMap<string, number>;
+  /** What the dry run learned of each test: duration (a batch's cost) and the mutants it reached. */
+  tests: TestFacts;
   /** Called as each mutant gets its verdict. */
   onResult?: (result: MutantResult) => void;
 }
@@ -51,7 +51,7 @@ export async function executePlan(runs: readonly MutantRun[], options: ExecuteOp
   });
   const batchable = options.batchSize > 0 ? runs.filter((run) => !run.static) : [];
   const queue: Work[] = [
-    ...formBatches(batchable, options.batchSize, options.testDuration).map((batch) => ({ batch, expectedMs: batch.expectedMs })),
+    ...formBatches(batchable, options.batchSize, options.tests).map((batch) => ({ batch, expectedMs: batch.expectedMs })),
     ...runs.filter((run) => !batchable.includes(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
   ].sort((a, b) => b.expectedMs - a.expectedMs);
   const results: MutantResult[] = [];

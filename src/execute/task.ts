@@ -13,6 +13,8 @@ export interface BatchTask {
   /** Per test id, the mutants to run it against, in order, then NO_MUTANT (the canary). */
   plan: Record<string, number[]>;
   hitLimits: Record<number, number>;
+  /** Per planned test, the mutants the dry run saw it reach (what its canary must reach). */
+  expected: Record<string, number[]>;
   selection: TestSelection[];
 }
 

@@ -16,5 +16,6 @@ export default async function runTask(task: WorkerTask): Promise<RunOutcome | Ba
     return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit }, task.selection);
   }
   if (!session.batchCapable) return { batchUnsupported: true };
-  return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan: task.plan, hitLimits: task.hitLimits }, task.selection);
+  const { plan, hitLimits, expected } = task;
+  return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected }, task.selection);
 }

@@ -4,7 +4,12 @@
  * once per mutant that reaches it: repeat k switches mutant k on (`onBeforeTryTask`), and its
  * outcome is recorded in the test's meta (`onAfterRetryTask`) before the result is reset for the
  * next repeat. The last repeat runs with no mutant active: a canary that must pass, or the test's
- * records are not trusted (state leaking from one mutant to the next).
+ * records are not trusted (state leaking from one mutant to the next). A repeat in which the
+ * mutant's code never ran is recorded as `unreached`: earlier repeats changed the test's path
+ * (a module-level cache, a global), so that mutant must run on its own. The canary must also
+ * reach exactly the mutants the dry run saw the test reach: a different path means state left
+ * by earlier repeats (a filled cache) that could have hidden a mutant, so none of the test's
+ * records is trusted.
  */
 import { VitestTestRunner } from 'vitest/runners';
 import type { RunnerTestCase } from 'vitest';
@@ -14,10 +19,20 @@ import { HIT_LIMIT_MARKER, NO_MUTANT, type AssaySettings, type BatchRecord, type
 interface BatchRuntime {
   settings: AssaySettings;
   timedOut: boolean;
+  /** Times the active mutant's code ran since it was switched on. */
+  hits: number;
   activate(id: number): void;
+  startCanary(): void;
+  endCanary(): number[];
 }
 
 const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
+const CANARY_DIVERGED = 'assay: with no mutant active the test reached other code than in the dry run (state left by earlier runs)';
+
+function sameSet(sorted: readonly number[], expected: readonly number[]): boolean {
+  const other = [...expected].sort((a, b) => a - b);
+  return sorted.length === other.length && sorted.every((id, index) => id === other[index]);
+}
 
 function runtime(): BatchRuntime | undefined {
   const candidate = (globalThis as { __assay?: BatchRuntime }).__assay;
@@ -38,7 +53,10 @@ export default class AssayBatchRunner extends VitestTestRunner {
     super.onBeforeTryTask(test);
     const rt = runtime();
     const plan = rt?.settings.plan?.[test.id];
-    if (rt && plan) rt.activate(plan[options?.repeats ?? 0] ?? NO_MUTANT);
+    if (!rt || !plan) return;
+    const mutant = plan[options?.repeats ?? 0] ?? NO_MUTANT;
+    if (mutant === NO_MUTANT) rt.startCanary();
+    else rt.activate(mutant);
   }
 
   onAfterRetryTask(test: RunnerTestCase, options: { retry: number; repeats: number }): void {
@@ -48,7 +66,12 @@ export default class AssayBatchRunner extends VitestTestRunner {
     const mutant = plan[options.repeats];
     const errors = (test.result.errors ?? []).map((error) => `${error.name ?? 'Error'}: ${error.message ?? ''}`);
     const timedOut = rt.timedOut || errors.some((error) => error.includes(HIT_LIMIT_MARKER) || VITEST_TIMEOUT.test(error));
-    const outcome: BatchRecord[1] = test.result.state === 'fail' ? (timedOut ? 'timeout' : 'fail') : 'pass';
+    if (mutant === NO_MUTANT && !sameSet(rt.endCanary(), rt.settings.expected?.[test.id] ?? [])) {
+      errors.unshift(CANARY_DIVERGED);
+    }
+    const failed = test.result.state === 'fail' || errors[0] === CANARY_DIVERGED;
+    const outcome: BatchRecord[1] =
+      mutant !== NO_MUTANT && rt.hits === 0 && !timedOut ? 'unreached' : failed ? (timedOut ? 'timeout' : 'fail') : 'pass';
     const records = (test.meta as TestMeta).assayBatch ?? [];
     // A retried try replaces the record of the same repeat: the last try counts, as in vitest.
     const record: BatchRecord = errors.length > 0 ? [mutant, outcome, errors[0]] : [mutant, outcome];

@@ -18,6 +18,8 @@ export interface AssaySettings {
   plan?: Record<string, number[]>;
   /** Batch mode: hit limit per mutant id. */
   hitLimits?: Record<number, number>;
+  /** Batch mode: per planned test, the mutants the dry run saw it reach; the canary must match. */
+  expected?: Record<string, number[]>;
 }
 
 /** In a batch plan, a run of the test with no mutant active. */
@@ -43,8 +45,12 @@ export interface TestMeta {
   assayBatch?: BatchRecord[];
 }
 
-/** [mutant id, outcome, first error message] */
-export type BatchRecord = [number, 'pass' | 'fail' | 'timeout', string?];
+/**
+ * [mutant id, outcome, first error message]. `unreached`: the test ran but never executed the
+ * mutant's code, though the dry run saw it do so — state left by earlier repeats (a cache, a
+ * global) changed its path, so the result says nothing about the mutant.
+ */
+export type BatchRecord = [number, 'pass' | 'fail' | 'timeout' | 'unreached', string?];
 export interface FileMeta {
   /** Mutant ids reached in this test file outside any test (module load, beforeAll…). */
   assayStatic?: number[];

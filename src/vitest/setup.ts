@@ -43,6 +43,22 @@ class Runtime {
     this.hitLimit = settings.hitLimit;
   }
 
+  /** Batch mode: mutants reached during the canary run (no mutant active), or undefined. */
+  private canary: Set<number> | undefined;
+
+  /** Batch mode: the no-mutant run of a test starts; record what it reaches. */
+  startCanary(): void {
+    this.activate(-1);
+    this.canary = new Set();
+  }
+
+  /** Batch mode: what the canary run reached, sorted. */
+  endCanary(): number[] {
+    const reached = [...(this.canary ?? [])].sort((a, b) => a - b);
+    this.canary = undefined;
+    return reached;
+  }
+
   /** Batch mode: switches to mutant `id` (or none) for the next run of a test. */
   activate(id: number): void {
     this.active = id;
@@ -61,6 +77,10 @@ class Runtime {
   }
 
   cov(...ids: number[]): void {
+    if (this.canary !== undefined) {
+      for (const id of ids) this.canary.add(id);
+      return;
+    }
     if (this.settings.mode !== 'dry') return;
     const target = this.testCoverage ?? this.staticCoverage;
     for (const id of ids) {

@@ -44,12 +44,16 @@ describe('formBatches', () => {
       run(3, 'src/a.ts', { '/t/a.test.ts': ['t1'], '/t/b.test.ts': ['t3'] }),
       run(4, 'src/b.ts', { '/t/b.test.ts': ['t3'] }),
     ];
-    const batches = formBatches(runs, 2, new Map([['t1', 10], ['t2', 1], ['t3', 5]]));
+    const batches = formBatches(runs, 2, {
+      duration: new Map([['t1', 10], ['t2', 1], ['t3', 5]]),
+      coverage: { t1: [1, 3], t2: [1, 2], t3: [3, 4] },
+    });
     expect(batches.map((b) => b.runs.map((r) => r.mutant.id))).toEqual([[1, 2], [3], [4]]);
     expect(batches[0].task).toEqual({
       kind: 'batch',
       plan: { t1: [1, NO_MUTANT], t2: [1, 2, NO_MUTANT] },
       hitLimits: { 1: 1001, 2: 1002 },
+      expected: { t1: [1, 3], t2: [1, 2] },
       selection: [{ moduleId: '/t/a.test.ts', testIds: ['t1', 't2'] }],
     });
     // t1 twice (mutant 1, canary) at 10 ms, t2 three times at 1 ms
@@ -84,6 +88,14 @@ describe('batchVerdicts', () => {
     expect([...verdicts.keys()]).toEqual([]);
     const missing = batchVerdicts(runs, outcome([test('t1', [[NO_MUTANT, 'pass']]), test('t2', [[2, 'pass'], [NO_MUTANT, 'pass']])]));
     expect([...missing.keys()]).toEqual([2]);
+  });
+
+  it('leaves a mutant whose code a repeat never reached to a run of its own', () => {
+    const verdicts = batchVerdicts(
+      runs,
+      outcome([test('t1', [[1, 'unreached'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])]),
+    );
+    expect([...verdicts.keys()]).toEqual([2]);
   });
 
   it('leaves timeouts and runs with errors outside tests to a run of their own', () => {
