@@ -9,13 +9,13 @@ import { findMutants } from './mutate/index.js';
 import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants } from './plan/index.js';
-import { executePlan } from './execute/index.js';
+import { executePlan, startPool } from './execute/index.js';
 import { coveragePass } from './coverage/index.js';
 
 /** The least wall-clock allowance for vitest's own work in one mutant run. */
 const MIN_RUN_OVERHEAD_MS = 5_000;
-/** Mutants per batch: large enough to spread vitest's per-run cost thin, small enough to balance. */
-const BATCH_SIZE = 50;
+/** Most mutants in one batch (batches are sized to the work, see execute/batches.ts). */
+const BATCH_SIZE = 500;
 
 export interface PipelineEvents {
   warn?: (message: string) => void;
@@ -29,8 +29,22 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   const files = await selectFiles(options);
   const mutants = numberMutants(files, options, events);
   const { instrumented, unplaced } = instrumentAll(files, mutants);
-  const dry: DryRunResult = await dryRun(options, instrumented);
-  const coverage = await coveragePass(options, files);
+  const sessionOptions = {
+    projectRoot: options.projectRoot,
+    configFile: options.vitest.configFile,
+    instrumented,
+    bail: !options.disableBail,
+    maxWorkers: 1,
+  };
+  // The pool's vitest sessions start while the dry run goes.
+  const pool = startPool(sessionOptions, options.concurrency);
+  let dry: DryRunResult;
+  try {
+    dry = await dryRun(options, instrumented);
+  } catch (error) {
+    await pool.destroy();
+    throw error;
+  }
   const plan = planMutants(
     mutants.filter((mutant) => !unplaced.has(mutant.id)),
     dry,
@@ -39,15 +53,10 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   const settled = [...plan.settled, ...unplacedResults(mutants, unplaced)];
   events.planned?.({ mutants: mutants.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs });
   settled.forEach((result) => events.result?.(result));
-  const executed = await executePlan(plan.runs, {
-    session: {
-      projectRoot: options.projectRoot,
-      configFile: options.vitest.configFile,
-      instrumented,
-      bail: !options.disableBail,
-      maxWorkers: 1,
-    },
-    concurrency: options.concurrency,
+  // The coverage pass needs nothing from the mutant runs: it overlaps with their start-up.
+  const coverageDone = coveragePass(options, files);
+  coverageDone.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
+  const executed = await executePlan(pool, plan.runs, {
     timeoutMS: options.timeoutMS,
     timeoutFactor: options.timeoutFactor,
     // A whole suite run, measured just now, is a fair allowance for one vitest run's own work.
@@ -56,6 +65,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     tests: { duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])), coverage: dry.coverage },
     onResult: events.result,
   });
+  const coverage = await coverageDone;
   return {
     projectRoot: options.projectRoot,
     files: files.map(({ name, text }) => ({ name, text })),

@@ -1,9 +1,9 @@
 /**
  * Verdicts from a batch run. A mutant gets one only from clean evidence: every test planned for
  * it has a record with the mutant active, and those tests' canary runs (no mutant) passed.
- * Anything else — an error outside tests, a failed canary, a missing record, a repeat that never
- * reached the mutant, a timeout (which a run of its own confirms) — leaves the mutant unresolved,
- * to be run on its own.
+ * A mutant stopped by the hit limit is a Timeout. Anything else — an error outside tests, a
+ * failed canary, a missing record, a repeat that never reached the mutant, vitest's test timeout
+ * (a run of its own confirms it) — leaves the mutant unresolved, to be run on its own.
  */
 import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome } from '../vitest/session.js';
@@ -23,7 +23,12 @@ export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): 
   for (const run of runs) {
     const planned = run.selection.flatMap((selection) => selection.testIds ?? []);
     const results = planned.map((testId) => [testId, records.get(testId)?.get(run.mutant.id)] as const);
-    if (results.some(([, result]) => result === undefined || result[0] === 'timeout' || result[0] === 'unreached')) continue;
+    if (results.some(([, result]) => result === undefined || result[0] === 'slow' || result[0] === 'unreached')) continue;
+    const hung = results.find(([, result]) => result?.[0] === 'timeout');
+    if (hung !== undefined) {
+      verdicts.set(run.mutant.id, { status: 'Timeout', statusReason: hung[1]?.[1], killedBy: [], testsCompleted: results.length });
+      continue;
+    }
     const failed = results.filter(([, result]) => result?.[0] === 'fail');
     verdicts.set(
       run.mutant.id,

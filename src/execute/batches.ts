@@ -1,6 +1,8 @@
 /**
- * Forms batches: mutants of the same file (which the same tests tend to reach) are run together
- * in one vitest run, each planned test repeated once per mutant of the batch that it reaches.
+ * Forms batches: consecutive mutants in file order (so mutants of one file, which the same tests
+ * tend to reach, stay together) are run in one vitest run, each planned test repeated once per
+ * mutant of the batch that it reaches. A vitest run has a fixed cost (about half a second here)
+ * whatever it runs, so batches are as large as load balancing allows: about four per worker.
  * Static mutants stay out: they need their modules loaded again with the mutant active.
  */
 import type { MutantRun } from '../plan/index.js';
@@ -22,17 +24,16 @@ export interface TestFacts {
   coverage: Readonly<Record<string, number[]>>;
 }
 
-export function formBatches(runs: readonly MutantRun[], batchSize: number, tests: TestFacts): Batch[] {
-  const byFile = new Map<string, MutantRun[]>();
-  for (const run of runs) {
-    const list = byFile.get(run.mutant.fileName);
-    if (list) list.push(run);
-    else byFile.set(run.mutant.fileName, [run]);
-  }
+/** Batches per worker: enough to balance the workers' load, few enough to share the run cost. */
+const BATCHES_PER_WORKER = 4;
+const MIN_BATCH = 20;
+
+/** Batches of at most `maxSize` mutants, about BATCHES_PER_WORKER per worker. */
+export function formBatches(runs: readonly MutantRun[], limits: { maxSize: number; workers: number }, tests: TestFacts): Batch[] {
+  const size = Math.min(limits.maxSize, Math.max(MIN_BATCH, Math.ceil(runs.length / (limits.workers * BATCHES_PER_WORKER))));
+  const ordered = [...runs].sort((a, b) => (a.mutant.fileName < b.mutant.fileName ? -1 : a.mutant.fileName > b.mutant.fileName ? 1 : a.mutant.id - b.mutant.id));
   const batches: Batch[] = [];
-  for (const fileRuns of byFile.values()) {
-    for (let i = 0; i < fileRuns.length; i += batchSize) batches.push(batchOf(fileRuns.slice(i, i + batchSize), tests));
-  }
+  for (let i = 0; i < ordered.length; i += size) batches.push(batchOf(ordered.slice(i, i + size), tests));
   return batches;
 }
 

@@ -23,13 +23,11 @@ import { verdictFor, type Verdict } from './verdict.js';
 import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
 
 export interface ExecuteOptions {
-  session: SessionOptions;
-  concurrency: number;
   timeoutMS: number;
   timeoutFactor: number;
   /** Allowance for vitest's own per-run work (scheduling, module loading) on top of test time. */
   overheadMs: number;
-  /** Mutants per batch; 0 runs each mutant in a vitest run of its own. */
+  /** Most mutants in one batch; 0 runs each mutant in a vitest run of its own. */
   batchSize: number;
   /** What the dry run learned of each test: duration (a batch's cost) and the mutants it reached. */
   tests: TestFacts;
@@ -39,20 +37,27 @@ export interface ExecuteOptions {
 
 const ATTEMPTS = 2;
 
-export async function executePlan(runs: readonly MutantRun[], options: ExecuteOptions): Promise<MutantResult[]> {
-  if (runs.length === 0) return [];
-  const threads = Math.max(1, Math.min(options.concurrency, runs.length));
-  const pool = new Piscina({
+/**
+ * Starts the pool's worker threads, each starting its vitest session at once, so that start-up
+ * overlaps with the dry run. `executePlan` destroys the pool when it is done.
+ */
+export function startPool(session: SessionOptions, concurrency: number): Piscina {
+  const threads = Math.max(1, concurrency);
+  return new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: options.session,
+    workerData: session,
   });
-  const batchable = options.batchSize > 0 ? runs.filter((run) => !run.static) : [];
+}
+
+export async function executePlan(pool: Piscina, runs: readonly MutantRun[], options: ExecuteOptions): Promise<MutantResult[]> {
+  const threads = pool.options.maxThreads;
+  const batched = (run: MutantRun) => options.batchSize > 0 && !run.static;
   const queue: Work[] = [
-    ...formBatches(batchable, options.batchSize, options.tests).map((batch) => ({ batch, expectedMs: batch.expectedMs })),
-    ...runs.filter((run) => !batchable.includes(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
+    ...formBatches(runs.filter(batched), { maxSize: options.batchSize, workers: threads }, options.tests).map((batch) => ({ batch, expectedMs: batch.expectedMs })),
+    ...runs.filter((run) => !batched(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
   ].sort((a, b) => b.expectedMs - a.expectedMs);
   const results: MutantResult[] = [];
   const report = (result: MutantResult) => {

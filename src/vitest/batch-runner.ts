@@ -65,13 +65,22 @@ export default class AssayBatchRunner extends VitestTestRunner {
     if (!rt || !plan || !test.result) return;
     const mutant = plan[options.repeats];
     const errors = (test.result.errors ?? []).map((error) => `${error.name ?? 'Error'}: ${error.message ?? ''}`);
-    const timedOut = rt.timedOut || errors.some((error) => error.includes(HIT_LIMIT_MARKER) || VITEST_TIMEOUT.test(error));
+    const hitLimit = rt.timedOut || errors.some((error) => error.includes(HIT_LIMIT_MARKER));
+    const slow = !hitLimit && errors.some((error) => VITEST_TIMEOUT.test(error));
     if (mutant === NO_MUTANT && !sameSet(rt.endCanary(), rt.settings.expected?.[test.id] ?? [])) {
       errors.unshift(CANARY_DIVERGED);
     }
     const failed = test.result.state === 'fail' || errors[0] === CANARY_DIVERGED;
     const outcome: BatchRecord[1] =
-      mutant !== NO_MUTANT && rt.hits === 0 && !timedOut ? 'unreached' : failed ? (timedOut ? 'timeout' : 'fail') : 'pass';
+      mutant !== NO_MUTANT && rt.hits === 0 && !hitLimit
+        ? 'unreached'
+        : hitLimit
+          ? 'timeout'
+          : slow
+            ? 'slow'
+            : failed
+              ? 'fail'
+              : 'pass';
     const records = (test.meta as TestMeta).assayBatch ?? [];
     // A retried try replaces the record of the same repeat: the last try counts, as in vitest.
     const record: BatchRecord = errors.length > 0 ? [mutant, outcome, errors[0]] : [mutant, outcome];

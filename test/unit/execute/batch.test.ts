@@ -37,18 +37,18 @@ function outcome(tests: TestOutcome[], extra: Partial<RunOutcome> = {}): RunOutc
 }
 
 describe('formBatches', () => {
-  it('groups mutants by file in batches of at most batchSize, with a canary last per test', () => {
+  it('cuts mutants in file order into batches of at most maxSize, with a canary last per test', () => {
     const runs = [
       run(1, 'src/a.ts', { '/t/a.test.ts': ['t1', 't2'] }),
       run(2, 'src/a.ts', { '/t/a.test.ts': ['t2'] }),
       run(3, 'src/a.ts', { '/t/a.test.ts': ['t1'], '/t/b.test.ts': ['t3'] }),
       run(4, 'src/b.ts', { '/t/b.test.ts': ['t3'] }),
     ];
-    const batches = formBatches(runs, 2, {
+    const batches = formBatches(runs, { maxSize: 2, workers: 1 }, {
       duration: new Map([['t1', 10], ['t2', 1], ['t3', 5]]),
       coverage: { t1: [1, 3], t2: [1, 2], t3: [3, 4] },
     });
-    expect(batches.map((b) => b.runs.map((r) => r.mutant.id))).toEqual([[1, 2], [3], [4]]);
+    expect(batches.map((b) => b.runs.map((r) => r.mutant.id))).toEqual([[1, 2], [3, 4]]);
     expect(batches[0].task).toEqual({
       kind: 'batch',
       plan: { t1: [1, NO_MUTANT], t2: [1, 2, NO_MUTANT] },
@@ -62,6 +62,15 @@ describe('formBatches', () => {
       { moduleId: '/t/a.test.ts', testIds: ['t1'] },
       { moduleId: '/t/b.test.ts', testIds: ['t3'] },
     ]);
+    expect(batches[1].task.plan).toEqual({ t1: [3, NO_MUTANT], t3: [3, 4, NO_MUTANT] });
+  });
+
+  it('sizes batches to about four per worker, between 20 and maxSize mutants', () => {
+    const many = Array.from({ length: 400 }, (_, i) => run(i + 1, `src/m${Math.floor(i / 67)}.ts`, { '/t/a.test.ts': ['t1'] }));
+    const facts = { duration: new Map<string, number>(), coverage: {} };
+    expect(formBatches(many, { maxSize: 500, workers: 2 }, facts).map((b) => b.runs.length)).toEqual([50, 50, 50, 50, 50, 50, 50, 50]);
+    expect(formBatches(many, { maxSize: 30, workers: 2 }, facts)).toHaveLength(14);
+    expect(formBatches(many.slice(0, 30), { maxSize: 500, workers: 2 }, facts).map((b) => b.runs.length)).toEqual([20, 10]);
   });
 });
 
@@ -98,9 +107,20 @@ describe('batchVerdicts', () => {
     expect([...verdicts.keys()]).toEqual([2]);
   });
 
-  it('leaves timeouts and runs with errors outside tests to a run of their own', () => {
-    const records = [test('t1', [[1, 'timeout'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])];
+  it('leaves vitest test timeouts and runs with errors outside tests to a run of their own', () => {
+    const records = [test('t1', [[1, 'slow'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])];
     expect([...batchVerdicts(runs, outcome(records)).keys()]).toEqual([2]);
     expect(batchVerdicts(runs, outcome(records, { unhandledErrors: ['Error: late'] })).size).toBe(0);
+  });
+
+  it('scores a mutant the hit limit stopped as Timeout', () => {
+    const verdicts = batchVerdicts(
+      runs,
+      outcome([
+        test('t1', [[1, 'timeout', 'Error: ASSAY_HIT_LIMIT: mutant 1'], [NO_MUTANT, 'pass']]),
+        test('t2', [[1, 'fail', 'AssertionError'], [2, 'pass'], [NO_MUTANT, 'pass']]),
+      ]),
+    );
+    expect(verdicts.get(1)).toEqual({ status: 'Timeout', statusReason: 'Error: ASSAY_HIT_LIMIT: mutant 1', killedBy: [], testsCompleted: 2 });
   });
 });
