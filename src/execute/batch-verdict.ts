@@ -1,7 +1,8 @@
 /**
  * Verdicts from a batch run. A mutant gets one only from clean evidence: every test planned for
  * it has a record with the mutant active, and those tests' canary runs (no mutant) passed.
- * A mutant stopped by the hit limit is a Timeout. Anything else — an error outside tests, a
+ * The first test (in run order) that notices the mutant decides: a failure makes it Killed (by
+ * every test that failed), the hit limit makes it a Timeout. Anything else — an error outside tests, a
  * failed canary, a missing record, a repeat that never reached the mutant, vitest's test timeout
  * (a run of its own confirms it) — leaves the mutant unresolved, to be run on its own.
  */
@@ -15,18 +16,23 @@ type Settled = Exclude<Verdict, { retry: string }>;
 export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): Map<number, Settled> {
   const verdicts = new Map<number, Settled>();
   if (outcome.unhandledErrors.length > 0 || outcome.files.some((file) => file.errors.length > 0)) return verdicts;
+  // In the order vitest ran the tests, so the first test to notice a mutant decides between
+  // Killed and Timeout, as it does in a run of the mutant alone that stops at the first failure.
+  const order = new Map(outcome.tests.map((test, index) => [test.id, index]));
   const records = new Map<string, Map<number, [string, string?]>>();
   for (const test of outcome.tests) {
     const byMutant = new Map((test.batch ?? []).map(([mutant, result, error]) => [mutant, [result, error] as [string, string?]]));
     if (byMutant.get(NO_MUTANT)?.[0] === 'pass') records.set(test.id, byMutant);
   }
   for (const run of runs) {
-    const planned = run.selection.flatMap((selection) => selection.testIds ?? []);
+    const planned = run.selection
+      .flatMap((selection) => selection.testIds ?? [])
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const results = planned.map((testId) => [testId, records.get(testId)?.get(run.mutant.id)] as const);
     if (results.some(([, result]) => result === undefined || result[0] === 'slow' || result[0] === 'unreached')) continue;
-    const hung = results.find(([, result]) => result?.[0] === 'timeout');
-    if (hung !== undefined) {
-      verdicts.set(run.mutant.id, { status: 'Timeout', statusReason: hung[1]?.[1], killedBy: [], testsCompleted: results.length });
+    const first = results.find(([, result]) => result?.[0] !== 'pass');
+    if (first?.[1]?.[0] === 'timeout') {
+      verdicts.set(run.mutant.id, { status: 'Timeout', statusReason: first[1][1], killedBy: [], testsCompleted: results.length });
       continue;
     }
     const failed = results.filter(([, result]) => result?.[0] === 'fail');

@@ -123,4 +123,15 @@ describe('batchVerdicts', () => {
     );
     expect(verdicts.get(1)).toEqual({ status: 'Timeout', statusReason: 'Error: ASSAY_HIT_LIMIT: mutant 1', killedBy: [], testsCompleted: 2 });
   });
+
+  it('lets the first test in run order decide between Killed and Timeout', () => {
+    const verdicts = batchVerdicts(
+      runs,
+      outcome([
+        test('t2', [[1, 'fail', 'AssertionError'], [2, 'pass'], [NO_MUTANT, 'pass']]),
+        test('t1', [[1, 'timeout', 'Error: ASSAY_HIT_LIMIT: mutant 1'], [NO_MUTANT, 'pass']]),
+      ]),
+    );
+    expect(verdicts.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError', killedBy: ['t2'], testsCompleted: 2 });
+  });
 });
