@@ -5,13 +5,12 @@
  */
 import type { MutantStatus } from '../model.js';
 import type { RunOutcome } from '../vitest/session.js';
-import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
+import { HIT_LIMIT_MARKER, VITEST_TIMEOUT } from '../vitest/settings.js';
 
 export type Verdict =
   | { status: MutantStatus; statusReason?: string; killedBy: string[]; testsCompleted: number }
   | { retry: string };
 
-const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
 
 export function verdictFor(outcome: RunOutcome, plannedTests: number): Verdict {
   const ran = outcome.tests.filter((test) => test.state === 'passed' || test.state === 'failed');

@@ -13,7 +13,7 @@
  */
 import { VitestTestRunner } from 'vitest/runners';
 import type { RunnerTestCase } from 'vitest';
-import { HIT_LIMIT_MARKER, NO_MUTANT, type AssaySettings, type BatchRecord, type TestMeta } from './settings.js';
+import { HIT_LIMIT_MARKER, NO_MUTANT, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type TestMeta } from './settings.js';
 
 /** The part of the setup file's runtime (globalThis.__assay) this runner drives. */
 interface BatchRuntime {
@@ -26,7 +26,6 @@ interface BatchRuntime {
   endCanary(): number[];
 }
 
-const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
 const CANARY_DIVERGED = 'assay: with no mutant active the test reached other code than in the dry run (state left by earlier runs)';
 
 function sameSet(sorted: readonly number[], expected: readonly number[]): boolean {

@@ -34,6 +34,9 @@ export const COVERAGE_VARIABLE = '__assay_istanbul__';
 /** In an error message, marks that the hit limit stopped a probable infinite loop. */
 export const HIT_LIMIT_MARKER = 'ASSAY_HIT_LIMIT';
 
+/** vitest's own test or hook timeout, in an error message. */
+export const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
+
 /** `task.meta` fields the setup file writes. */
 export interface TestMeta {
   /** Mutant ids reached while this test (and its hooks) ran. */
