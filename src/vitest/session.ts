@@ -130,12 +130,6 @@ export class VitestSession {
     await this.vitest.projects[0].vite.transformRequest(file, { ssr: true });
   }
 
-  /** Every test file vitest would run, as absolute module ids. */
-  async testFiles(): Promise<string[]> {
-    const specs = await this.vitest.globTestSpecifications();
-    return [...new Set(specs.map((spec) => spec.moduleId))];
-  }
-
   async run(settings: AssaySettings, selection: TestSelection[] | 'all'): Promise<RunOutcome> {
     this.vitest.provide(SETTINGS_KEY, settings);
     const specs = selection === 'all' ? await this.vitest.globTestSpecifications() : this.specifications(selection);
