@@ -84,6 +84,11 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   return results.sort((a, b) => a.id - b.id);
 }
 
+/** Wall-clock budget of a run whose tests took `expectedMs` in the dry run. */
+function budgetFor(expectedMs: number, options: ExecuteOptions): number {
+  return options.timeoutFactor * expectedMs + options.timeoutMS + options.overheadMs;
+}
+
 type Work = { run: MutantRun; expectedMs: number } | { batch: Batch; expectedMs: number };
 
 /** One vitest run for the whole batch; what it cannot settle is returned to run alone. */
@@ -92,7 +97,7 @@ async function runBatch(
   batch: Batch,
   options: ExecuteOptions,
 ): Promise<{ settled: MutantResult[]; unresolved: MutantRun[] }> {
-  const budgetMs = options.timeoutFactor * batch.expectedMs + options.timeoutMS + options.overheadMs;
+  const budgetMs = budgetFor(batch.expectedMs, options);
   const started = Date.now();
   const outcome = await runWithBudget(pool, batch.task, budgetMs);
   if (!('tests' in outcome)) return { settled: [], unresolved: batch.runs };
@@ -125,7 +130,7 @@ async function runWithBudget(
 
 async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions): Promise<MutantResult> {
   const task: WorkerTask = { kind: 'single', mutantId: run.mutant.id, hitLimit: run.hitLimit, selection: run.selection };
-  let budgetMs = options.timeoutFactor * run.expectedMs + options.timeoutMS + options.overheadMs;
+  let budgetMs = budgetFor(run.expectedMs, options);
   let lastProblem = '';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const started = Date.now();

@@ -4,19 +4,13 @@
  * small structural questions the placement rules ask ("what is this node used as?").
  */
 import { ts } from 'ts-morph';
+import { scriptKindOf, syntaxErrorsOf } from '../mutate/parse.js';
 
 export { ts };
 
 /** Parses `text` with parent pointers, choosing TSX/JSX/JS/TS parsing from the file extension. */
 export function parse(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
-}
-
-function scriptKindOf(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/i.test(fileName)) return ts.ScriptKind.TSX;
-  if (/\.jsx$/i.test(fileName)) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/i.test(fileName)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName) ?? ts.ScriptKind.TS);
 }
 
 /** The nodes behind an offset range [start, end). */
@@ -83,13 +77,8 @@ export function isStatementLike(node: ts.Node): node is ts.Statement {
   return ts.isStatement(node) || ts.isBlock(node);
 }
 
-/** The parser records syntax errors on the tree; the property is not part of the public typings. */
-interface WithParseDiagnostics {
-  parseDiagnostics?: readonly ts.Diagnostic[];
-}
-
 /** True when `text` does not parse. */
 export function hasSyntaxErrors(text: string, fileName: string): boolean {
-  const tree = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
-  return ((tree as unknown as WithParseDiagnostics).parseDiagnostics ?? []).length > 0;
+  const tree = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName) ?? ts.ScriptKind.TS);
+  return syntaxErrorsOf(tree).length > 0;
 }

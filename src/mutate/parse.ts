@@ -24,14 +24,23 @@ interface WithParseDiagnostics {
   parseDiagnostics?: readonly ts.Diagnostic[];
 }
 
+/** The parser's script kind for a file name, by extension; undefined for other extensions. */
+export function scriptKindOf(fileName: string): ts.ScriptKind | undefined {
+  return SCRIPT_KINDS[path.extname(fileName).toLowerCase()];
+}
+
+/** The syntax errors the parser recorded on `tree`. */
+export function syntaxErrorsOf(tree: ts.SourceFile): readonly ts.Diagnostic[] {
+  return (tree as unknown as WithParseDiagnostics).parseDiagnostics ?? [];
+}
+
 export function parseSourceFile(file: SourceFile): ts.SourceFile {
-  const extension = path.extname(file.path).toLowerCase();
-  const scriptKind = SCRIPT_KINDS[extension];
+  const scriptKind = scriptKindOf(file.path);
   if (scriptKind === undefined) {
-    throw new Error(`${file.name}: cannot mutate files with extension "${extension}"`);
+    throw new Error(`${file.name}: cannot mutate files with extension "${path.extname(file.path).toLowerCase()}"`);
   }
   const tree = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, scriptKind);
-  const [firstError] = (tree as unknown as WithParseDiagnostics).parseDiagnostics ?? [];
+  const [firstError] = syntaxErrorsOf(tree);
   if (firstError) {
     throw new Error(`${file.name}: syntax error ${describe(tree, firstError)}`);
   }
