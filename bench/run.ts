@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: assay and StrykerJS (vitest runner, perTest, same concurrency) side by side in
- * one run, on every sandbox fixture and on generated projects (bench/generate.ts) of about 200
- * and 1,000 mutants (add 5000 with --sizes). Prints wall time, ms per mutant, peak RSS and the
- * ratios, with verdict agreement, and writes bench/results.json.
+ * one run, on every sandbox fixture and on generated projects (bench/generate.ts) of about 200,
+ * 1,000 and 5,000 mutants. Prints, per project, wall time, ms per mutant, peak RSS and the
+ * speed-up, with verdict agreement; for assay also the time its mutants' tests took and the
+ * overhead per mutant beyond it: (execute time × concurrency − Σ covering tests' dry-run time) ÷
+ * mutants run. Ends with a Markdown table (the README's) and writes bench/results.json.
  *
  * Usage: npm run bench [-- --concurrency N] [--sizes 200,1000,5000] [--no-fixtures] [fixture ...]
  */
@@ -16,10 +18,11 @@ import { fixturesDir, repoRoot, runAssay, runAssayOnFixture, type AssayRun } fro
 import { generateProject, MUTANTS_PER_MODULE } from './generate.js';
 import { runStryker, strykerMutants } from '../test/support/stryker.js';
 import { compareWithStryker } from '../test/support/compare.js';
+import type { RunTimings } from '../src/model.js';
 
 interface Row {
   fixture: string;
-  assay: { mutants: number; wallMs: number; peakRssMb?: number };
+  assay: { mutants: number; wallMs: number; peakRssMb?: number; timings?: RunTimings };
   stryker: { mutants: number; wallMs: number; peakRssMb?: number };
   matched: number;
   sameVerdict: number;
@@ -28,7 +31,7 @@ interface Row {
 const { values, positionals } = parseArgs({
   options: {
     concurrency: { type: 'string', default: '2' },
-    sizes: { type: 'string', default: '200,1000' },
+    sizes: { type: 'string', default: '200,1000,5000' },
     'no-fixtures': { type: 'boolean', default: false },
   },
   allowPositionals: true,
@@ -63,7 +66,7 @@ async function compare(name: string, assayRun: AssayRun, projectDir: string): Pr
   const comparison = compareWithStryker(assayRun.verdicts, strykerMutants(strykerRun.report));
   const row: Row = {
     fixture: name,
-    assay: { mutants: assayRun.verdicts.length, wallMs: assayRun.wallMs, peakRssMb: assayRun.peakRssMb },
+    assay: { mutants: assayRun.verdicts.length, wallMs: assayRun.wallMs, peakRssMb: assayRun.peakRssMb, timings: assayRun.timings },
     stryker: { mutants: comparison.stryker, wallMs: strykerRun.wallMs, peakRssMb: strykerRun.peakRssMb },
     matched: comparison.matched,
     sameVerdict: comparison.sameVerdict,
@@ -71,16 +74,36 @@ async function compare(name: string, assayRun: AssayRun, projectDir: string): Pr
   console.log(formatRow(row));
   return row;
 }
-const sum = (pick: (row: Row) => number) => rows.reduce((total, row) => total + pick(row), 0);
-const totals: Row = {
-  fixture: 'all',
-  assay: { mutants: sum((r) => r.assay.mutants), wallMs: sum((r) => r.assay.wallMs) },
-  stryker: { mutants: sum((r) => r.stryker.mutants), wallMs: sum((r) => r.stryker.wallMs) },
-  matched: sum((r) => r.matched),
-  sameVerdict: sum((r) => r.sameVerdict),
-};
-console.log(formatRow(totals));
-await writeFile(path.join(repoRoot, 'bench/results.json'), JSON.stringify({ concurrency, rows, totals }, null, 2) + '\n');
+/** One row adding up `of`: times and counts summed, peak RSS the highest. */
+function total(name: string, of: Row[]): Row {
+  const sum = (pick: (row: Row) => number) => of.reduce((all, row) => all + pick(row), 0);
+  const peak = (pick: (row: Row) => number | undefined) => Math.max(...of.map((row) => pick(row) ?? 0));
+  const timed = of.map((row) => row.assay.timings).filter((timings) => timings !== undefined);
+  const timings: RunTimings | undefined =
+    timed.length === of.length
+      ? {
+          dryRunMs: timed.reduce((all, t) => all + t.dryRunMs, 0),
+          executeMs: timed.reduce((all, t) => all + t.executeMs, 0),
+          mutantsRun: timed.reduce((all, t) => all + t.mutantsRun, 0),
+          testMs: timed.reduce((all, t) => all + t.testMs, 0),
+          concurrency,
+          threads: 'shared',
+        }
+      : undefined;
+  return {
+    fixture: name,
+    assay: { mutants: sum((r) => r.assay.mutants), wallMs: sum((r) => r.assay.wallMs), peakRssMb: peak((r) => r.assay.peakRssMb), timings },
+    stryker: { mutants: sum((r) => r.stryker.mutants), wallMs: sum((r) => r.stryker.wallMs), peakRssMb: peak((r) => r.stryker.peakRssMb) },
+    matched: sum((r) => r.matched),
+    sameVerdict: sum((r) => r.sameVerdict),
+  };
+}
+const fixtureRows = rows.filter((row) => fixtures.includes(row.fixture));
+const totals = total('all', rows);
+const summaryRows = fixtureRows.length > 1 ? [total('fixtures together', fixtureRows), totals] : [totals];
+summaryRows.forEach((row) => console.log(formatRow(row)));
+console.log(`\n${markdownTable([...rows, ...summaryRows])}`);
+await writeFile(path.join(repoRoot, 'bench/results.json'), JSON.stringify({ concurrency, rows, totals: summaryRows }, null, 2) + '\n');
 console.log('\nwritten to bench/results.json');
 
 function formatRow(row: Row): string {
@@ -91,6 +114,31 @@ function formatRow(row: Row): string {
     `Stryker ${(row.stryker.wallMs / 1000).toFixed(1)} s (${row.stryker.mutants} mutants, ${perMutant(row.stryker.wallMs, row.stryker.mutants)}${rss(row.stryker.peakRssMb)}) · ` +
     `speed-up ×${(row.stryker.wallMs / row.assay.wallMs).toFixed(2)} · same verdict ${row.sameVerdict}/${row.matched} matched`
   );
+}
+
+/** ms per mutant that assay's execute stage spent beyond the tests themselves. */
+function overheadPerMutant(timings?: RunTimings): number | undefined {
+  if (timings === undefined || timings.mutantsRun === 0) return undefined;
+  return (timings.executeMs * timings.concurrency - timings.testMs) / timings.mutantsRun;
+}
+
+function markdownTable(table: Row[]): string {
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const perMutant = (ms: number, mutants: number) => (mutants === 0 ? '–' : (ms / mutants).toFixed(1));
+  const lines = [
+    '| project | mutants | assay s | Stryker s | speed-up | assay ms/mutant | Stryker ms/mutant | assay tests s | assay overhead ms/mutant | assay peak RSS MB | Stryker peak RSS MB | same verdict |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of table) {
+    const overhead = overheadPerMutant(row.assay.timings);
+    lines.push(
+      `| ${row.fixture} | ${row.assay.mutants} | ${seconds(row.assay.wallMs)} | ${seconds(row.stryker.wallMs)} | ×${(row.stryker.wallMs / row.assay.wallMs).toFixed(1)} | ` +
+        `${perMutant(row.assay.wallMs, row.assay.mutants)} | ${perMutant(row.stryker.wallMs, row.stryker.mutants)} | ` +
+        `${row.assay.timings ? seconds(row.assay.timings.testMs) : '–'} | ${overhead === undefined ? '–' : overhead.toFixed(1)} | ` +
+        `${row.assay.peakRssMb ?? '–'} | ${row.stryker.peakRssMb ?? '–'} | ${row.sameVerdict}/${row.matched} |`,
+    );
+  }
+  return lines.join('\n');
 }
 
 async function strykerVersion(): Promise<string> {

@@ -158,6 +158,22 @@ export interface RunResult {
   coverage?: CoverageResult;
   /** Every covering test ran against every mutant (no bail): killedBy is complete. */
   disableBail?: boolean;
+  timings: RunTimings;
+}
+
+/** Where the run's time went: what the benchmark reads to tell test time from overhead. */
+export interface RunTimings {
+  /** The initial (dry) run, from vitest's start. */
+  dryRunMs: number;
+  /** Running the mutants, from the first to the last verdict. */
+  executeMs: number;
+  /** Mutants that ran (not settled from the plan alone). */
+  mutantsRun: number;
+  /** The sum, over mutants that ran, of their planned tests' dry-run durations. */
+  testMs: number;
+  concurrency: number;
+  /** How test files got threads: shared (the fast path) or a fresh one each. */
+  threads: 'shared' | 'per-file';
 }
 
 export interface Thresholds {
@@ -192,4 +208,6 @@ export interface Options {
    * vitest's test loop; `full`: a vitest run, with a fresh module graph, for every mutant.
    */
   isolation: 'batch' | 'full';
+  /** Heap limit of each vitest test thread, in MB; a mutant that needs more is killed by it. */
+  memoryLimitMb: number;
 }

@@ -11,6 +11,7 @@ import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants } from './plan/index.js';
 import { executePlan, startPool } from './execute/index.js';
 import { coveragePass } from './coverage/index.js';
+import { projectSession } from './vitest/session.js';
 
 /** The least wall-clock allowance for vitest's own work in one mutant run. */
 const MIN_RUN_OVERHEAD_MS = 5_000;
@@ -29,13 +30,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   const files = await selectFiles(options);
   const mutants = numberMutants(files, options, events);
   const { instrumented, unplaced } = instrumentAll(files, mutants);
-  const sessionOptions = {
-    projectRoot: options.projectRoot,
-    configFile: options.vitest.configFile,
-    instrumented,
-    bail: !options.disableBail,
-    maxWorkers: 1,
-  };
+  const sessionOptions = { ...projectSession(options), instrumented, bail: !options.disableBail, maxWorkers: 1 };
   // The pool's vitest sessions start while the dry run goes.
   const pool = startPool(sessionOptions, options.concurrency);
   let dry: DryRunResult;
@@ -53,9 +48,13 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   const settled = [...plan.settled, ...unplacedResults(mutants, unplaced)];
   events.planned?.({ mutants: mutants.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs });
   settled.forEach((result) => events.result?.(result));
+  if (dry.sharedThreadsRefused !== undefined) {
+    events.warn?.(`${dry.sharedThreadsRefused}: every test file gets a fresh thread, which is slower`);
+  }
   // The coverage pass needs nothing from the mutant runs: it overlaps with their start-up.
-  const coverageDone = coveragePass(options, files);
+  const coverageDone = coveragePass(options, files, dry.threads);
   coverageDone.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
+  const executeStarted = Date.now();
   const executed = await executePlan(pool, plan.runs, {
     timeoutMS: options.timeoutMS,
     timeoutFactor: options.timeoutFactor,
@@ -63,8 +62,10 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
     batchSize: options.isolation === 'batch' ? BATCH_SIZE : 0,
     tests: { duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])), coverage: dry.coverage },
+    threads: dry.threads,
     onResult: events.result,
   });
+  const executeMs = Date.now() - executeStarted;
   const coverage = await coverageDone;
   return {
     projectRoot: options.projectRoot,
@@ -75,6 +76,14 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
     durationMs: Date.now() - started,
     coverage,
     disableBail: options.disableBail,
+    timings: {
+      dryRunMs: dry.durationMs,
+      executeMs,
+      mutantsRun: plan.runs.length,
+      testMs: Math.round(plan.runs.reduce((sum, run) => sum + run.expectedMs, 0)),
+      concurrency: options.concurrency,
+      threads: dry.threads,
+    },
   };
 }
 

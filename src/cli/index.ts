@@ -56,6 +56,7 @@ function buildProgram(): Command {
     .option('--threshold-break <score>', 'exit 1 when the mutation score is below this', number)
     .option('--vitest-config-file <path>', 'vitest config file')
     .option('--isolation <mode>', 'batch (default: many mutants per vitest run) or full (a fresh vitest run per mutant)')
+    .option('--memory-limit <mb>', 'heap limit of each test thread in MB (default 1024); a mutant that needs more is killed', integer)
     .exitOverride()
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
@@ -85,6 +86,7 @@ interface RunFlags {
   thresholdBreak?: number;
   vitestConfigFile?: string;
   isolation?: string;
+  memoryLimit?: number;
 }
 
 async function runCommand(flags: RunFlags): Promise<number> {
@@ -100,6 +102,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     thresholdBreak: flags.thresholdBreak,
     vitestConfigFile: flags.vitestConfigFile,
     isolation: flags.isolation,
+    memoryLimitMb: flags.memoryLimit,
   };
   const { options, warnings } = await loadOptions({ cwd: process.cwd(), configFile: flags.configFile, cli });
   const warn = (message: string) => process.stderr.write(`assay: warning: ${message}\n`);

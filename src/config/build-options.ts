@@ -29,5 +29,6 @@ export function buildOptions(
     disableBail: cli.disableBail ?? file.disableBail,
     ignoreStatic: cli.ignoreStatic ?? file.ignoreStatic,
     isolation: cli.isolation ?? file.assay.isolation,
+    memoryLimitMb: cli.memoryLimitMb ?? file.assay.memoryLimitMb,
   };
 }

@@ -20,6 +20,7 @@ export interface CliOverrides {
   thresholdBreak?: number;
   vitestConfigFile?: string;
   isolation?: string;
+  memoryLimitMb?: number;
 }
 
 const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
@@ -34,6 +35,7 @@ const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
   thresholdBreak: '--threshold-break',
   vitestConfigFile: '--vitest-config-file',
   isolation: '--isolation',
+  memoryLimitMb: '--memory-limit',
 };
 
 const cliSchema = z.object({
@@ -48,6 +50,7 @@ const cliSchema = z.object({
   thresholdBreak: field.percentage().optional(),
   vitestConfigFile: field.nonEmptyString().optional(),
   isolation: field.isolation().optional(),
+  memoryLimitMb: field.positiveInteger().optional(),
 });
 
 export type ParsedCliOverrides = z.output<typeof cliSchema>;

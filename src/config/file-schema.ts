@@ -14,6 +14,9 @@ const DEFAULT_MUTATE = [
   '!src/**/*.d.ts',
 ];
 
+/** Heap limit of each test thread: room for ordinary suites, a bound for runaway mutants. */
+const DEFAULT_MEMORY_LIMIT_MB = 1024;
+
 const thresholds = field
   .object({
     high: field.percentage().default(80),
@@ -47,7 +50,9 @@ export const fileSchema = field.object({
     .prefault({}),
   disableBail: field.flag().default(false),
   ignoreStatic: field.flag().default(false),
-  assay: field.object({ isolation: field.isolation().default('batch') }).prefault({}),
+  assay: field
+    .object({ isolation: field.isolation().default('batch'), memoryLimitMb: field.positiveInteger().default(DEFAULT_MEMORY_LIMIT_MB) })
+    .prefault({}),
 });
 
 export type FileOptions = z.output<typeof fileSchema>;

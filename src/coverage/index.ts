@@ -10,19 +10,23 @@
 import libCoverage from 'istanbul-lib-coverage';
 import libSourceMaps from 'istanbul-lib-source-maps';
 import type { CoverageResult, FileCoverage, Options, SourceFile } from '../model.js';
-import { VitestSession, type RunOutcome } from '../vitest/session.js';
+import { VitestSession, projectSession, type RunOutcome, type Threads } from '../vitest/session.js';
 import { statementLines } from './statement-lines.js';
 
-export async function coveragePass(options: Options, files: readonly SourceFile[]): Promise<CoverageResult> {
+/**
+ * `threads`: how the dry run found the suite runs cleanly. One test thread: the pass overlaps with
+ * the mutant runs, which use the other cores.
+ */
+export async function coveragePass(options: Options, files: readonly SourceFile[], threads: Threads): Promise<CoverageResult> {
   const session = await VitestSession.start({
-    projectRoot: options.projectRoot,
-    configFile: options.vitest.configFile,
+    ...projectSession(options),
     instrumented: {},
     bail: false,
+    maxWorkers: 1,
     coverageFiles: files.map((file) => file.path),
   });
   try {
-    const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all');
+    const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all', { threads });
     for (const file of files) {
       if (!session.emptyCoverage.has(file.path)) await session.transform(file.path);
     }

@@ -2,10 +2,15 @@
  * Dry run: the whole suite once, with every mutant compiled in but none active. Records per test
  * its duration and the mutants it reaches, and which mutants are reached outside any test
  * (static: while modules load), per test file.
+ *
+ * It also settles how test files get threads for the rest of the run. The fast path (isolation
+ * "batch") tries shared threads first; a suite that fails that way, or whose files leave global
+ * state behind for the next, runs again with a fresh thread per file, as vitest runs it, and
+ * every later run does the same.
  */
 import type { Options, TestInfo } from '../model.js';
 import { UserError } from '../errors.js';
-import { VitestSession, relativeName, type RunOutcome } from '../vitest/session.js';
+import { VitestSession, projectSession, relativeName, type RunOutcome, type Threads } from '../vitest/session.js';
 
 export interface DryRunResult {
   tests: TestInfo[];
@@ -18,6 +23,10 @@ export interface DryRunResult {
   /** Total hits per mutant id over the whole suite. */
   hits: Record<number, number>;
   durationMs: number;
+  /** How test files get threads in every later run. */
+  threads: Threads;
+  /** Why shared threads were tried and given up, for the user. */
+  sharedThreadsRefused?: string;
 }
 
 /** Exit code when the suite fails without any mutant active. */
@@ -25,29 +34,51 @@ export const INITIAL_RUN_FAILED_EXIT_CODE = 3;
 
 export async function dryRun(options: Options, instrumented: Record<string, string>): Promise<DryRunResult> {
   const started = Date.now();
-  const session = await VitestSession.start({
-    projectRoot: options.projectRoot,
-    configFile: options.vitest.configFile,
-    instrumented,
-    bail: false,
-  });
+  const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency });
+  const settings = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
   try {
-    const outcome = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all');
+    if (options.isolation === 'batch') {
+      const outcome = await session.run(settings, 'all', { threads: 'shared' });
+      const refused = sharedThreadsProblem(outcome, options.projectRoot);
+      if (refused === undefined) {
+        assertInitialRunPassed(outcome, options.projectRoot);
+        return summarise(outcome, options.projectRoot, Date.now() - started, 'shared');
+      }
+      const isolated = await session.run(settings, 'all', { threads: 'per-file' });
+      assertInitialRunPassed(isolated, options.projectRoot);
+      return { ...summarise(isolated, options.projectRoot, Date.now() - started, 'per-file'), sharedThreadsRefused: refused };
+    }
+    const outcome = await session.run(settings, 'all', { threads: 'per-file' });
     assertInitialRunPassed(outcome, options.projectRoot);
-    return summarise(outcome, options.projectRoot, Date.now() - started);
+    return summarise(outcome, options.projectRoot, Date.now() - started, 'per-file');
   } finally {
     await session.close();
   }
 }
 
-function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void {
-  const problems = [
+/** Why this run, with files sharing threads, cannot stand for the suite; undefined when it can. */
+function sharedThreadsProblem(outcome: RunOutcome, projectRoot: string): string | undefined {
+  const leaking = outcome.files.find((file) => file.leaked.length > 0);
+  if (leaking !== undefined) {
+    const names = leaking.leaked.slice(0, 3).join(', ') + (leaking.leaked.length > 3 ? ', …' : '');
+    return `test files leave global state behind for the next one (${names}, found by ${relativeName(projectRoot, leaking.moduleId)})`;
+  }
+  if (problemsOf(outcome, projectRoot).length > 0) return 'the suite fails when test files share a thread';
+  return undefined;
+}
+
+function problemsOf(outcome: RunOutcome, projectRoot: string): string[] {
+  return [
     ...outcome.files.flatMap((file) => file.errors.map((error) => `${relativeName(projectRoot, file.moduleId)}: ${error}`)),
     ...outcome.tests
       .filter((test) => test.state === 'failed')
       .map((test) => `${relativeName(projectRoot, test.moduleId)} > ${test.name}: ${test.errors[0] ?? 'failed'}`),
     ...outcome.unhandledErrors.map((error) => `unhandled error: ${error}`),
   ];
+}
+
+function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void {
+  const problems = problemsOf(outcome, projectRoot);
   if (problems.length > 0) {
     const shown = problems.slice(0, 5).map((problem) => `  ${firstLines(problem)}`);
     if (problems.length > 5) shown.push(`  … and ${problems.length - 5} more`);
@@ -66,7 +97,7 @@ function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void 
   }
 }
 
-function summarise(outcome: RunOutcome, projectRoot: string, durationMs: number): DryRunResult {
+function summarise(outcome: RunOutcome, projectRoot: string, durationMs: number, threads: Threads): DryRunResult {
   const passed = outcome.tests.filter((test) => test.state === 'passed');
   const staticIn: Record<number, string[]> = {};
   const hits: Record<number, number> = {};
@@ -87,6 +118,7 @@ function summarise(outcome: RunOutcome, projectRoot: string, durationMs: number)
     staticIn,
     hits,
     durationMs,
+    threads,
   };
 }
 

@@ -4,7 +4,8 @@
  * The first test (in run order) that notices the mutant decides: a failure makes it Killed (by
  * every test that failed), the hit limit makes it a Timeout. Anything else — an error outside tests, a
  * failed canary, a missing record, a repeat that never reached the mutant, vitest's test timeout
- * (a run of its own confirms it) — leaves the mutant unresolved, to be run on its own.
+ * (a run of its own confirms it), a test file that found global state changed by an earlier file
+ * in its thread — leaves the mutant unresolved, to be run on its own.
  */
 import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome } from '../vitest/session.js';
@@ -20,7 +21,9 @@ export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): 
   // Killed and Timeout, as it does in a run of the mutant alone that stops at the first failure.
   const order = new Map(outcome.tests.map((test, index) => [test.id, index]));
   const records = new Map<string, Map<number, [string, string?]>>();
+  const leaked = new Set(outcome.files.filter((file) => file.leaked.length > 0).map((file) => file.moduleId));
   for (const test of outcome.tests) {
+    if (leaked.has(test.moduleId)) continue;
     const byMutant = new Map((test.batch ?? []).map(([mutant, result, error]) => [mutant, [result, error] as [string, string?]]));
     if (byMutant.get(NO_MUTANT)?.[0] === 'pass') records.set(test.id, byMutant);
   }

@@ -6,7 +6,7 @@
  * Static mutants stay out: they need their modules loaded again with the mutant active.
  */
 import type { MutantRun } from '../plan/index.js';
-import type { TestSelection } from '../vitest/session.js';
+import type { TestSelection, Threads } from '../vitest/session.js';
 import { NO_MUTANT } from '../vitest/settings.js';
 import type { BatchTask } from './task.js';
 
@@ -29,15 +29,21 @@ const BATCHES_PER_WORKER = 4;
 const MIN_BATCH = 20;
 
 /** Batches of at most `maxSize` mutants, about BATCHES_PER_WORKER per worker. */
-export function formBatches(runs: readonly MutantRun[], limits: { maxSize: number; workers: number }, tests: TestFacts): Batch[] {
+export function formBatches(
+  runs: readonly MutantRun[],
+  limits: { maxSize: number; workers: number },
+  tests: TestFacts,
+  threads: Threads,
+): Batch[] {
   const size = Math.min(limits.maxSize, Math.max(MIN_BATCH, Math.ceil(runs.length / (limits.workers * BATCHES_PER_WORKER))));
   const ordered = [...runs].sort((a, b) => (a.mutant.fileName < b.mutant.fileName ? -1 : a.mutant.fileName > b.mutant.fileName ? 1 : a.mutant.id - b.mutant.id));
   const batches: Batch[] = [];
-  for (let i = 0; i < ordered.length; i += size) batches.push(batchOf(ordered.slice(i, i + size), tests));
+  for (let i = 0; i < ordered.length; i += size) batches.push(batchOf(ordered.slice(i, i + size), tests, threads));
   return batches;
 }
 
-function batchOf(runs: MutantRun[], tests: TestFacts): Batch {
+/** One batch of the given runs. */
+export function batchOf(runs: MutantRun[], tests: TestFacts, threads: Threads): Batch {
   const plan: Record<string, number[]> = {};
   const hitLimits: Record<number, number> = {};
   const testsByModule = new Map<string, Set<string>>();
@@ -56,5 +62,5 @@ function batchOf(runs: MutantRun[], tests: TestFacts): Batch {
   const selection: TestSelection[] = [...testsByModule].map(([moduleId, ids]) => ({ moduleId, testIds: [...ids] }));
   const expectedMs = Object.entries(plan).reduce((sum, [id, mutants]) => sum + mutants.length * (tests.duration.get(id) ?? 0), 0);
   const expected = Object.fromEntries(Object.keys(plan).map((id) => [id, tests.coverage[id] ?? []]));
-  return { runs, task: { kind: 'batch', plan, hitLimits, expected, selection }, expectedMs };
+  return { runs, task: { kind: 'batch', plan, hitLimits, expected, selection, threads }, expectedMs };
 }

@@ -1,10 +1,10 @@
 /**
  * Execute: runs every planned mutant on a piscina pool of worker threads, each holding a
  * long-lived vitest session. By default mutants run in batches — many mutants in one vitest run
- * (see batches.ts, src/vitest/batch-runner.ts) — and every mutant a batch cannot settle cleanly,
- * and every static mutant, runs on its own, in a fresh module graph; `batchSize` 0 (isolation
- * "full") runs every mutant on its own. Longest expected work goes first so the workers finish
- * together.
+ * (see batches.ts, src/vitest/batch-runner.ts) — and static mutants in groups (static-groups.ts)
+ * when test files may share a thread; every mutant a batch or group cannot settle cleanly runs on
+ * its own, with a fresh thread per test file. `batchSize` 0 (isolation "full") runs every mutant
+ * on its own. Longest expected work goes first so the workers finish together.
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
  * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
  * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
@@ -15,10 +15,11 @@
 import { Piscina } from 'piscina';
 import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
-import type { RunOutcome, SessionOptions } from '../vitest/session.js';
+import type { RunOutcome, SessionOptions, Threads } from '../vitest/session.js';
 import type { BatchUnsupported, WorkerTask } from './task.js';
-import { formBatches, type Batch, type TestFacts } from './batches.js';
+import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
+import { formStaticGroups, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
 import { verdictFor, type Verdict } from './verdict.js';
 import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
 
@@ -31,11 +32,15 @@ export interface ExecuteOptions {
   batchSize: number;
   /** What the dry run learned of each test: duration (a batch's cost) and the mutants it reached. */
   tests: TestFacts;
+  /** How batches and static groups give test files threads (the dry run decided). */
+  threads: Threads;
   /** Called as each mutant gets its verdict. */
   onResult?: (result: MutantResult) => void;
 }
 
 const ATTEMPTS = 2;
+/** A failed batch or group of more mutants than this is cut in two; a smaller one runs its mutants alone. */
+const SPLIT_ABOVE = 32;
 
 /**
  * Starts the pool's worker threads, each starting its vitest session at once, so that start-up
@@ -55,9 +60,11 @@ export function startPool(session: SessionOptions, concurrency: number): Piscina
 export async function executePlan(pool: Piscina, runs: readonly MutantRun[], options: ExecuteOptions): Promise<MutantResult[]> {
   const threads = pool.options.maxThreads;
   const batched = (run: MutantRun) => options.batchSize > 0 && !run.static;
+  const grouped = (run: MutantRun) => options.batchSize > 0 && run.static && options.threads === 'shared';
   const queue: Work[] = [
-    ...formBatches(runs.filter(batched), { maxSize: options.batchSize, workers: threads }, options.tests).map((batch) => ({ batch, expectedMs: batch.expectedMs })),
-    ...runs.filter((run) => !batched(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
+    ...formBatches(runs.filter(batched), { maxSize: options.batchSize, workers: threads }, options.tests, options.threads).map((batch) => ({ together: batch, expectedMs: batch.expectedMs })),
+    ...formStaticGroups(runs.filter(grouped), options.batchSize).map((group) => ({ together: group, expectedMs: group.expectedMs })),
+    ...runs.filter((run) => !batched(run) && !grouped(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
   ].sort((a, b) => b.expectedMs - a.expectedMs);
   const results: MutantResult[] = [];
   const report = (result: MutantResult) => {
@@ -70,10 +77,14 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
         report(await runMutant(pool, work.run, options));
         continue;
       }
-      const { settled, unresolved } = await runBatch(pool, work.batch, options);
+      const { settled, unresolved, failed } = await runTogether(pool, work.together, options);
       settled.forEach(report);
-      // Mutants the batch could not settle run next, each on its own.
-      queue.unshift(...unresolved.map((run) => ({ run, expectedMs: run.expectedMs })));
+      // A large run that failed as a whole (a thread ended, an error outside tests, the wall
+      // clock) is cut in two, so a mutant at fault is found in a few runs rather than one run per
+      // mutant; below SPLIT_ABOVE, runs of their own cost less than the failures a search repeats.
+      // What a run could not settle for a mutant of its own runs next, on its own.
+      if (failed && unresolved.length > SPLIT_ABOVE) queue.unshift(...halves(work.together, options).map((together) => ({ together, expectedMs: together.expectedMs })));
+      else queue.unshift(...unresolved.map((run) => ({ run, expectedMs: run.expectedMs })));
     }
   };
   try {
@@ -89,25 +100,35 @@ function budgetFor(expectedMs: number, options: ExecuteOptions): number {
   return options.timeoutFactor * expectedMs + options.timeoutMS + options.overheadMs;
 }
 
-type Work = { run: MutantRun; expectedMs: number } | { batch: Batch; expectedMs: number };
+type Work = { run: MutantRun; expectedMs: number } | { together: Batch | StaticGroup; expectedMs: number };
 
-/** One vitest run for the whole batch; what it cannot settle is returned to run alone. */
-async function runBatch(
+/**
+ * One vitest run for many mutants — a batch, or a group of static mutants — and the verdicts it
+ * settles; what it cannot settle is returned to run alone.
+ */
+async function runTogether(
   pool: Piscina,
-  batch: Batch,
+  work: Batch | StaticGroup,
   options: ExecuteOptions,
-): Promise<{ settled: MutantResult[]; unresolved: MutantRun[] }> {
-  const budgetMs = budgetFor(batch.expectedMs, options);
+): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean }> {
   const started = Date.now();
-  const outcome = await runWithBudget(pool, batch.task, budgetMs);
-  if (!('tests' in outcome)) return { settled: [], unresolved: batch.runs };
-  const verdicts = batchVerdicts(batch.runs, outcome);
-  const durationMs = Math.round((Date.now() - started) / batch.runs.length);
-  const settled = batch.runs.flatMap((run) => {
+  const outcome = await runWithBudget(pool, work.task, budgetFor(work.expectedMs, options));
+  if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true };
+  // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
+  const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
+  const verdicts = work.task.kind === 'batch' ? batchVerdicts(work.runs, outcome) : staticGroupVerdicts(work.runs, outcome);
+  const durationMs = Math.round((Date.now() - started) / work.runs.length);
+  const settled = work.runs.flatMap((run) => {
     const verdict = verdicts.get(run.mutant.id);
     return verdict === undefined ? [] : [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }];
   });
-  return { settled, unresolved: batch.runs.filter((run) => !verdicts.has(run.mutant.id)) };
+  return { settled, unresolved: work.runs.filter((run) => !verdicts.has(run.mutant.id)), failed };
+}
+
+function halves(work: Batch | StaticGroup, options: ExecuteOptions): Array<Batch | StaticGroup> {
+  const middle = Math.ceil(work.runs.length / 2);
+  const parts = [work.runs.slice(0, middle), work.runs.slice(middle)];
+  return parts.map((runs) => (work.task.kind === 'batch' ? batchOf(runs, options.tests, options.threads) : staticGroupOf(runs)));
 }
 
 /** Runs a task within a wall-clock budget; what went wrong when there is no outcome. */

@@ -1,5 +1,8 @@
-/** What the coordinator sends a pool worker: one mutant, or a batch of mutants in one vitest run. */
-import type { TestSelection } from '../vitest/session.js';
+/**
+ * What the coordinator sends a pool worker: one mutant, a batch of mutants in one vitest run, or
+ * a group of static mutants in one run (each active in its own test files).
+ */
+import type { TestSelection, Threads } from '../vitest/session.js';
 
 export interface SingleTask {
   kind: 'single';
@@ -16,9 +19,18 @@ export interface BatchTask {
   /** Per planned test, the mutants the dry run saw it reach (what its canary must reach). */
   expected: Record<string, number[]>;
   selection: TestSelection[];
+  threads: Threads;
 }
 
-export type WorkerTask = SingleTask | BatchTask;
+export interface StaticGroupTask {
+  kind: 'static';
+  /** The mutant active in each test file (absolute path). */
+  activeByFile: Record<string, number>;
+  hitLimits: Record<number, number>;
+  selection: TestSelection[];
+}
+
+export type WorkerTask = SingleTask | BatchTask | StaticGroupTask;
 
 /** A worker's answer when its project has a runner of its own, so batches cannot run there. */
 export interface BatchUnsupported {

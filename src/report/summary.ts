@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LineRange, RunResult } from '../model.js';
+import type { LineRange, RunResult, RunTimings } from '../model.js';
 import { moduleRows, type ModuleRow } from './modules.js';
 import { toRanges } from './unverified.js';
 
@@ -29,13 +29,14 @@ export interface Summary {
   files: Record<string, ModuleSummary>;
   directories: Record<string, ModuleSummary>;
   total: ModuleSummary;
+  run: RunTimings;
 }
 
 export function summarise(result: RunResult): Summary {
   const rows = moduleRows(result);
   const pick = (kind: ModuleRow['kind']) =>
     Object.fromEntries(rows.filter((row) => row.kind === kind).map((row) => [row.name, moduleSummary(row)]));
-  return { files: pick('file'), directories: pick('directory'), total: moduleSummary(rows[0]) };
+  return { files: pick('file'), directories: pick('directory'), total: moduleSummary(rows[0]), run: result.timings };
 }
 
 function moduleSummary(row: ModuleRow): ModuleSummary {

@@ -7,13 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import type { TestModule, Vitest } from 'vitest/node';
+import type { Options } from '../model.js';
 import { loadUserVitest } from './load.js';
 import { assayPlugin } from './plugin.js';
 import { coveragePlugin } from '../coverage/plugin.js';
-import { SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
+import { assayPool } from './pool-worker.js';
+import { OUT_OF_MEMORY, SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url));
 const BATCH_RUNNER = fileURLToPath(new URL('./batch-runner.js', import.meta.url));
+
+/** The session settings every stage takes from the run's options. */
+export function projectSession(options: Options): Pick<SessionOptions, 'projectRoot' | 'configFile' | 'memoryLimitMb'> {
+  return { projectRoot: options.projectRoot, configFile: options.vitest.configFile, memoryLimitMb: options.memoryLimitMb };
+}
 
 export interface SessionOptions {
   projectRoot: string;
@@ -23,12 +30,29 @@ export interface SessionOptions {
   instrumented: Record<string, string>;
   /** Stop a run at the first failing test. */
   bail: boolean;
-  /** Test workers vitest may use; undefined keeps the user's setting. */
-  maxWorkers?: number;
+  /** Test threads vitest may run at once. */
+  maxWorkers: number;
+  /** Heap limit of each test thread, in MB. */
+  memoryLimitMb: number;
   /** Coverage pass: absolute paths of the files to put istanbul counters on. */
   coverageFiles?: string[];
   /** Install the batch runner (many mutants per run), unless the project has its own runner. */
   batch?: boolean;
+}
+
+/**
+ * How test files of one run get threads. `per-file`: a fresh thread each, as vitest's default
+ * `isolate`. `shared`: files run one after another in the same thread with a fresh module graph
+ * each (vitest's own per-file reset) but the thread's globals kept, so a run pays one thread
+ * start, not one per file. Files that find global state changed on arrival report it
+ * (FileOutcome.leaked).
+ */
+export type Threads = 'per-file' | 'shared';
+
+export interface RunOptions {
+  threads: Threads;
+  /** Run every selected test even after failures, whatever the session's `bail`. */
+  noBail?: boolean;
 }
 
 /** Which tests to run: per test file, all its tests or only the given test ids. */
@@ -62,6 +86,8 @@ export interface FileOutcome {
   staticCoverage: number[];
   hits: Array<[number, number]>;
   timedOut: boolean;
+  /** Globals found changed when this file started, by earlier files in its thread (none when fresh). */
+  leaked: string[];
   /** Coverage pass: this test file's istanbul data, and statements run outside tests. */
   istanbul?: Record<string, unknown>;
   staticStatements?: Record<string, number[]>;
@@ -80,6 +106,8 @@ export class VitestSession {
     readonly emptyCoverage: Map<string, object>,
     /** The batch runner is installed (the project has no runner of its own). */
     readonly batchCapable: boolean,
+    /** Set by the pool when a test thread passes its heap limit; reset by each run. */
+    private readonly memory: { exceeded: boolean; limitMb: number },
   ) {}
 
   static async start(options: SessionOptions): Promise<VitestSession> {
@@ -88,6 +116,7 @@ export class VitestSession {
     const userVitest = await loadUserVitest(options.projectRoot);
     const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
     const coverage = options.coverageFiles === undefined ? undefined : coveragePlugin(new Set(options.coverageFiles));
+    const memory = { exceeded: false, limitMb: options.memoryLimitMb };
     const vitest = await userVitest.node.createVitest(
       'test',
       {
@@ -100,7 +129,9 @@ export class VitestSession {
         update: false,
         cache: false,
         passWithNoTests: true,
-        ...(options.maxWorkers === undefined ? {} : { pool: 'threads', maxWorkers: options.maxWorkers, fileParallelism: false }),
+        pool: assayPool(options.memoryLimitMb, () => (memory.exceeded = true)),
+        maxWorkers: options.maxWorkers,
+        fileParallelism: options.maxWorkers > 1,
         onConsoleLog: () => false,
       },
       {
@@ -122,7 +153,7 @@ export class VitestSession {
       if (project.config.runner !== undefined) batchCapable = false;
       else if (batchCapable) project.config.runner = BATCH_RUNNER;
     }
-    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable);
+    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory);
   }
 
   /** Runs vite's transform on a file no test loaded, so the coverage pass instruments it too. */
@@ -130,15 +161,34 @@ export class VitestSession {
     await this.vitest.projects[0].vite.transformRequest(file, { ssr: true });
   }
 
-  async run(settings: AssaySettings, selection: TestSelection[] | 'all'): Promise<RunOutcome> {
+  async run(settings: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false }: RunOptions): Promise<RunOutcome> {
     this.vitest.provide(SETTINGS_KEY, settings);
+    // The pool reads `isolate` to decide whether a thread may take several files; the threads
+    // read it (through configOverride, which vitest merges into the config it sends them) to
+    // decide whether to reset modules before each file — always, for assay. They read `bail` there too.
+    for (const project of this.vitest.projects) project.config.isolate = threads === 'per-file';
+    const override = (this.vitest as unknown as { configOverride: { isolate?: boolean; bail?: number } }).configOverride;
+    override.isolate = true;
+    if (noBail) override.bail = 0;
+    else delete override.bail;
     const specs = selection === 'all' ? await this.vitest.globTestSpecifications() : this.specifications(selection);
     this.vitest.state.filesMap.clear();
-    const result = await this.vitest.runTestSpecifications(specs, selection === 'all');
+    this.memory.exceeded = false;
+    const outOfMemory = `${OUT_OF_MEMORY}: a test thread passed its heap limit of ${this.memory.limitMb} MB and was ended (raise it with --memory-limit or assay.memoryLimitMb if the tests need more)`;
+    let result;
+    try {
+      result = await this.vitest.runTestSpecifications(specs, selection === 'all');
+    } catch (error) {
+      // vitest gives up on the run when a thread dies; the run's answer is that it died.
+      if (this.memory.exceeded) return { tests: [], files: [], unhandledErrors: [outOfMemory] };
+      throw error;
+    }
+    const unhandledErrors = result.unhandledErrors.map(errorText);
+    if (this.memory.exceeded) unhandledErrors.unshift(outOfMemory);
     return {
       tests: result.testModules.flatMap((module) => testOutcomes(module)),
       files: result.testModules.map(fileOutcome),
-      unhandledErrors: result.unhandledErrors.map(errorText),
+      unhandledErrors,
     };
   }
 
@@ -184,6 +234,7 @@ function fileOutcome(module: TestModule): FileOutcome {
     staticCoverage: meta.assayStatic ?? [],
     hits: meta.assayHits ?? [],
     timedOut: meta.assayTimedOut ?? false,
+    leaked: meta.assayLeaked ?? [],
     istanbul: meta.assayIstanbul,
     staticStatements: meta.assayStaticStatements,
   };

@@ -16,8 +16,13 @@ export interface AssaySettings {
   hitLimit: number;
   /** Batch mode: per test id, the mutants to run it against, in order; NO_MUTANT last (a canary). */
   plan?: Record<string, number[]>;
-  /** Batch mode: hit limit per mutant id. */
+  /** Hit limit per mutant id (batch mode, and mutant mode with `activeByFile`). */
   hitLimits?: Record<number, number>;
+  /**
+   * Mutant mode, several static mutants in one run: the mutant active in each test file, by its
+   * absolute path (files not listed run with none). Replaces `active`.
+   */
+  activeByFile?: Record<string, number>;
   /** Batch mode: per planned test, the mutants the dry run saw it reach; the canary must match. */
   expected?: Record<string, number[]>;
 }
@@ -33,6 +38,9 @@ export const COVERAGE_VARIABLE = '__assay_istanbul__';
 
 /** In an error message, marks that the hit limit stopped a probable infinite loop. */
 export const HIT_LIMIT_MARKER = 'ASSAY_HIT_LIMIT';
+
+/** In an error message, marks that a test thread was ended for passing its heap limit. */
+export const OUT_OF_MEMORY = 'ASSAY_OUT_OF_MEMORY';
 
 /** vitest's own test or hook timeout, in an error message. */
 export const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
@@ -65,4 +73,6 @@ export interface FileMeta {
   assayIstanbul?: Record<string, unknown>;
   /** Coverage mode: statements executed outside any test (module load, hooks), by source file path. */
   assayStaticStatements?: Record<string, number[]>;
+  /** Global state that differed, when this file started, from the first file in its thread. */
+  assayLeaked?: string[];
 }

@@ -9,10 +9,12 @@
  * - coverage mode: after each test, which istanbul statements of the original code it executed.
  * Activation happens here, before any module under test loads, so static mutants are active too.
  */
-import { afterAll, afterEach, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
+import { changedGlobals, fingerprintGlobals, type GlobalFingerprint } from './global-state.js';
 import {
   COVERAGE_VARIABLE,
   HIT_LIMIT_MARKER,
+  NO_MUTANT,
   SETTINGS_KEY,
   type AssaySettings,
   type FileMeta,
@@ -26,6 +28,17 @@ declare module 'vitest' {
 }
 
 const settings = inject(SETTINGS_KEY);
+const testFile = expect.getState().testPath ?? '';
+
+/**
+ * Test files can share a thread (modules are fresh per file, globals are not): the first file's
+ * fingerprint of global state is the thread's baseline, and what differs from it when a later
+ * file starts was left by an earlier file (see global-state.ts).
+ */
+const BASELINE = Symbol.for('assay.globalBaseline');
+const here = fingerprintGlobals();
+const baseline = ((globalThis as Record<symbol, GlobalFingerprint | undefined>)[BASELINE] ??= here);
+const leaked = changedGlobals(baseline, here);
 
 class Runtime {
   active: number;
@@ -39,8 +52,8 @@ class Runtime {
   hitLimit: number;
 
   constructor(readonly settings: AssaySettings) {
-    this.active = settings.mode === 'mutant' ? settings.active : -1;
-    this.hitLimit = settings.hitLimit;
+    this.active = settings.mode !== 'mutant' ? NO_MUTANT : settings.activeByFile ? (settings.activeByFile[testFile] ?? NO_MUTANT) : settings.active;
+    this.hitLimit = settings.hitLimits?.[this.active] ?? settings.hitLimit;
   }
 
   /** Batch mode: mutants reached during the canary run (no mutant active), or undefined. */
@@ -129,6 +142,8 @@ class StatementTracker {
 }
 
 if (settings.mode === 'coverage') {
+  // Counters start at zero in each test file, also when files share a thread.
+  (globalThis as Record<string, unknown>)[COVERAGE_VARIABLE] = {};
   const tracker = new StatementTracker();
   beforeEach(() => {
     tracker.addOutsideTests(tracker.takeNew());
@@ -163,4 +178,5 @@ afterAll(({}, suite) => {
   meta.assayStatic = [...runtime.staticCoverage];
   meta.assayHits = [...runtime.hitCounts];
   if (runtime.timedOut) meta.assayTimedOut = true;
+  if (leaked.length > 0) meta.assayLeaked = leaked;
 });

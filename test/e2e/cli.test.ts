@@ -96,6 +96,13 @@ describe('assay command', () => {
         "assay: the test suite fails without any mutant (initial test run); fix it first ('npx vitest run'):\n  test/greet.test.ts > fails: AssertionError: expected 1 to be 2 // Object.is equality",
     },
     {
+      name: 'a memory limit of zero',
+      files: { ...greet },
+      args: ['--memory-limit', '0'],
+      exitCode: 2,
+      message: 'assay: --memory-limit must be a positive integer, got 0',
+    },
+    {
       name: 'a bad flag value',
       files: { ...greet },
       args: ['--concurrency', 'x'],
@@ -123,4 +130,15 @@ describe('assay command', () => {
     expect(stderr).toContain('assay: Final mutation score 50.00 is under break threshold 100.');
     expect(exitCode).toBe(1);
   });
+
+  it('gives every test file a fresh thread, and says so, when test files leave global state for the next', async () => {
+    const leaves = "import { expect, it } from 'vitest';\nimport { greet } from '../src/greet';\nit('greets', () => {\n  (globalThis as Record<string, unknown>).leftover = 1;\n  expect(greet('ann')).toContain('ann');\n});\n";
+    const dir = await project({ ...greet, 'test/a.test.ts': leaves, 'test/b.test.ts': leaves });
+    // One thread, so the second file to run finds what the first left.
+    const { exitCode, stderr, stdout } = await assay(dir, 'run', '--concurrency', '1', '--reporters', 'clear-text');
+    expect(stderr).toMatch(/assay: warning: test files leave global state behind for the next one \(leftover, found by test\/\w+\.test\.ts\): every test file gets a fresh thread, which is slower\n/);
+    expect(stdout).toContain('src/greet.ts:1:40  StringLiteral');
+    expect(exitCode).toBe(0);
+  });
 });
+

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import type { RunTimings } from '../../src/model.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'sandbox-fixtures');
@@ -40,6 +41,8 @@ export interface AssayRun {
   wallMs: number;
   /** Peak resident set size of the assay process (all its threads), when GNU time is present. */
   peakRssMb?: number;
+  /** Where assay says its time went (reports/assay-summary.json), when it wrote one. */
+  timings?: RunTimings;
 }
 
 /** Copies `fixture` to a temp dir (with this repo's node_modules linked in) and runs assay there. */
@@ -81,12 +84,8 @@ export async function runAssay(dir: string, args: string[] = []): Promise<AssayR
   const peakRssKb = existsSync(rssFile) ? Number.parseInt((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1) ?? '', 10) : Number.NaN;
   await rm(rssFile, { force: true });
   const hashesAfter = await hashTree(dir);
-  let report: any;
-  try {
-    report = JSON.parse(await readFile(path.join(dir, 'reports/mutation/mutation.json'), 'utf8'));
-  } catch {
-    report = undefined;
-  }
+  const report = await readJson(path.join(dir, 'reports/mutation/mutation.json'));
+  const summary = await readJson(path.join(dir, 'reports/assay-summary.json'));
   return {
     exitCode: result.exitCode ?? -1,
     stdout: String(result.stdout),
@@ -97,7 +96,16 @@ export async function runAssay(dir: string, args: string[] = []): Promise<AssayR
     hashesAfter,
     wallMs,
     ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
+    ...(summary?.run ? { timings: summary.run as RunTimings } : {}),
   };
+}
+
+async function readJson(file: string): Promise<any> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Flattens a JSON report into verdicts sorted by file and position. */

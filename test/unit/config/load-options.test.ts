@@ -28,6 +28,7 @@ const defaults = (projectRoot: string): Options => ({
   disableBail: false,
   ignoreStatic: false,
   isolation: 'batch',
+  memoryLimitMb: 1024,
 });
 
 /** Loads options for a fresh project holding a package.json and `files`. */
@@ -109,7 +110,7 @@ describe('loadOptions: every key', () => {
       jsonReporter: { fileName: 'out/mutation.json' },
       disableBail: true,
       ignoreStatic: true,
-      assay: { isolation: 'full' },
+      assay: { isolation: 'full', memoryLimitMb: 4096 },
     });
     expect(options).toStrictEqual({
       projectRoot: cwd,
@@ -128,6 +129,7 @@ describe('loadOptions: every key', () => {
       disableBail: true,
       ignoreStatic: true,
       isolation: 'full',
+      memoryLimitMb: 4096,
     });
     expect(warnings).toEqual([]);
   });
@@ -294,6 +296,7 @@ describe('loadOptions: invalid values', () => {
     [{ disableBail: 'yes' }, f('disableBail', 'must be true or false, got "yes"')],
     [{ ignoreStatic: 1 }, f('ignoreStatic', 'must be true or false, got 1')],
     [{ assay: [] }, f('assay', 'must be an object, got []')],
+    [{ assay: { memoryLimitMb: 0 } }, f('assay.memoryLimitMb', 'must be a positive integer, got 0')],
   ])('rejects %j', async (config, message) => {
     expect(await userError(withConfig(config))).toBe(message);
   });
@@ -392,6 +395,7 @@ describe('loadOptions: command-line overrides', () => {
     thresholdBreak: 42,
     vitestConfigFile: 'cli.vitest.ts',
     isolation: 'full',
+    memoryLimitMb: 512,
   };
 
   it('override the config file', async () => {
@@ -420,6 +424,7 @@ describe('loadOptions: command-line overrides', () => {
       disableBail: true,
       ignoreStatic: true,
       isolation: 'full',
+      memoryLimitMb: 512,
       coverageAnalysis: 'off',
       thresholds: { high: 90, low: 10, break: 42 },
       vitest: { configFile: 'cli.vitest.ts', dir: 'd' },

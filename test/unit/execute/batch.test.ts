@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formBatches } from '../../../src/execute/batches.js';
 import { batchVerdicts } from '../../../src/execute/batch-verdict.js';
-import type { MutantRun } from '../../../src/plan/index.js';
-import type { RunOutcome, TestOutcome } from '../../../src/vitest/session.js';
-import { NO_MUTANT, type BatchRecord } from '../../../src/vitest/settings.js';
-
-function run(id: number, fileName: string, tests: Record<string, string[]>): MutantRun {
-  const selection = Object.entries(tests).map(([moduleId, testIds]) => ({ moduleId, testIds }));
-  const plannedIds = selection.flatMap((s) => s.testIds);
-  return {
-    mutant: {
-      id,
-      fileName,
-      mutatorName: 'EqualityOperator',
-      start: 0,
-      end: 1,
-      replacement: 'x',
-      placement: 'expression',
-      location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
-    },
-    selection,
-    plannedTests: plannedIds.length,
-    coveredBy: plannedIds,
-    static: false,
-    expectedMs: 0,
-    hitLimit: 1000 + id,
-  };
-}
-
-function test(id: string, batch: BatchRecord[]): TestOutcome {
-  return { id, name: id, moduleId: '/t/a.test.ts', state: 'passed', durationMs: 1, errors: [], batch };
-}
-
-function outcome(tests: TestOutcome[], extra: Partial<RunOutcome> = {}): RunOutcome {
-  return { tests, files: [{ moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false }], unhandledErrors: [], ...extra };
-}
+import { NO_MUTANT } from '../../../src/vitest/settings.js';
+import { outcome, run, test } from './runs.js';
 
 describe('formBatches', () => {
   it('cuts mutants in file order into batches of at most maxSize, with a canary last per test', () => {
@@ -47,7 +15,7 @@ describe('formBatches', () => {
     const batches = formBatches(runs, { maxSize: 2, workers: 1 }, {
       duration: new Map([['t1', 10], ['t2', 1], ['t3', 5]]),
       coverage: { t1: [1, 3], t2: [1, 2], t3: [3, 4] },
-    });
+    }, 'shared');
     expect(batches.map((b) => b.runs.map((r) => r.mutant.id))).toEqual([[1, 2], [3, 4]]);
     expect(batches[0].task).toEqual({
       kind: 'batch',
@@ -55,6 +23,7 @@ describe('formBatches', () => {
       hitLimits: { 1: 1001, 2: 1002 },
       expected: { t1: [1, 3], t2: [1, 2] },
       selection: [{ moduleId: '/t/a.test.ts', testIds: ['t1', 't2'] }],
+      threads: 'shared',
     });
     // t1 twice (mutant 1, canary) at 10 ms, t2 three times at 1 ms
     expect(batches[0].expectedMs).toBe(23);
@@ -68,9 +37,9 @@ describe('formBatches', () => {
   it('sizes batches to about four per worker, between 20 and maxSize mutants', () => {
     const many = Array.from({ length: 400 }, (_, i) => run(i + 1, `src/m${Math.floor(i / 67)}.ts`, { '/t/a.test.ts': ['t1'] }));
     const facts = { duration: new Map<string, number>(), coverage: {} };
-    expect(formBatches(many, { maxSize: 500, workers: 2 }, facts).map((b) => b.runs.length)).toEqual([50, 50, 50, 50, 50, 50, 50, 50]);
-    expect(formBatches(many, { maxSize: 30, workers: 2 }, facts)).toHaveLength(14);
-    expect(formBatches(many.slice(0, 30), { maxSize: 500, workers: 2 }, facts).map((b) => b.runs.length)).toEqual([20, 10]);
+    expect(formBatches(many, { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([50, 50, 50, 50, 50, 50, 50, 50]);
+    expect(formBatches(many, { maxSize: 30, workers: 2 }, facts, 'shared')).toHaveLength(14);
+    expect(formBatches(many.slice(0, 30), { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 10]);
   });
 });
 
@@ -133,5 +102,14 @@ describe('batchVerdicts', () => {
       ]),
     );
     expect(verdicts.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError', killedBy: ['t2'], testsCompleted: 2 });
+  });
+
+  it('settles nothing from a test file that found global state changed by an earlier file', () => {
+    const records = [test('t1', [[1, 'fail', 'AssertionError'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])];
+    const leaked = outcome(records, {
+      files: [{ moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false, leaked: ['process.env.LOCALE'] }],
+    });
+    expect(batchVerdicts(runs, leaked).size).toBe(0);
+    expect(batchVerdicts(runs, outcome(records)).size).toBe(2);
   });
 });

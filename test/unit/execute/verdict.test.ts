@@ -13,7 +13,7 @@ const test = (id: string, state: TestOutcome['state'], errors: string[] = [], ti
 });
 const outcome = (tests: TestOutcome[], fileErrors: string[] = [], unhandledErrors: string[] = []): RunOutcome => ({
   tests,
-  files: [{ moduleId: '/t/a.test.ts', errors: fileErrors, staticCoverage: [], hits: [], timedOut: false }],
+  files: [{ moduleId: '/t/a.test.ts', errors: fileErrors, staticCoverage: [], hits: [], timedOut: false, leaked: [] }],
   unhandledErrors,
 });
 

@@ -48,6 +48,7 @@ export function runResult(overrides: Partial<RunResult> = {}): RunResult {
     mutants: [],
     thresholds: { high: 80, low: 60, break: null },
     durationMs: 1000,
+    timings: { dryRunMs: 300, executeMs: 600, mutantsRun: 0, testMs: 0, concurrency: 2, threads: 'shared' },
     ...overrides,
   };
 }

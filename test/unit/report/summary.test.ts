@@ -169,6 +169,7 @@ describe('summarise', () => {
         unverified: 4,
         unverifiedLines: [],
       },
+      run: { dryRunMs: 300, executeMs: 600, mutantsRun: 0, testMs: 0, concurrency: 2, threads: 'shared' },
     });
   });
 
@@ -213,6 +214,6 @@ describe('writeSummary', () => {
     expect(text).toContain('"mutationScore": null');
     const parsed: unknown = JSON.parse(text);
     expect(parsed).toEqual(summarise(result));
-    expect(Object.keys(parsed as object)).toEqual(['files', 'directories', 'total']);
+    expect(Object.keys(parsed as object)).toEqual(['files', 'directories', 'total', 'run']);
   });
 });

@@ -29,6 +29,7 @@ const options = (projectRoot: string, overrides: Partial<Options> = {}): Options
   disableBail: false,
   ignoreStatic: false,
   isolation: 'batch',
+  memoryLimitMb: 1024,
   ...overrides,
 });
 

@@ -1,0 +1,70 @@
+/**
+ * A fingerprint of the state one test file can leave behind for the next in the same thread,
+ * where vitest resets modules but not globals: own properties of `globalThis`, of the built-in
+ * prototypes and namespaces, and `process.env`. When test files share a thread (assay's fast
+ * path), a file whose fingerprint at start differs from the thread's first file's ran in a
+ * changed world — a global set by an earlier test or mutant, a patched prototype, a stubbed
+ * timer — and its results are not trusted. Runs inside vitest's test threads.
+ */
+
+export type GlobalFingerprint = Map<string, unknown>;
+
+/** Built-ins whose own properties tests or polyfills patch. */
+const BUILTINS: Record<string, object> = {
+  Object: Object.prototype,
+  Array: Array.prototype,
+  String: String.prototype,
+  Number: Number.prototype,
+  Function: Function.prototype,
+  Promise: Promise.prototype,
+  Map: Map.prototype,
+  Set: Set.prototype,
+  Date: Date.prototype,
+  RegExp: RegExp.prototype,
+  Error: Error.prototype,
+  JSON,
+  Math,
+  Reflect,
+};
+
+/** Globals and variables vitest and assay themselves set per test file. */
+const OWN_GLOBALS = /^(__vitest|__VITEST|__assay)/;
+const OWN_ENV = /^VITEST_/;
+
+/**
+ * Stands for an accessor property, whose getter is not called (it could have effects) nor
+ * compared: vitest defines some globals as fresh getters for every file, and Node defines others
+ * as getters that turn into plain values on first use.
+ */
+// Registered, so fingerprints taken by different evaluations of this module (one per test file) agree.
+const ACCESSOR = Symbol.for('assay.accessor');
+
+export function fingerprintGlobals(): GlobalFingerprint {
+  const print: GlobalFingerprint = new Map();
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (!OWN_GLOBALS.test(name)) print.set(name, valueOf(globalThis, name));
+  }
+  for (const [owner, target] of Object.entries(BUILTINS)) {
+    for (const name of Object.getOwnPropertyNames(target)) print.set(`${owner}.${name}`, valueOf(target, name));
+  }
+  for (const [name, value] of Object.entries(process.env)) if (!OWN_ENV.test(name)) print.set(`process.env.${name}`, value);
+  return print;
+}
+
+/** Names whose presence or value differs between two fingerprints, sorted. */
+export function changedGlobals(before: GlobalFingerprint, after: GlobalFingerprint): string[] {
+  const changed = new Set<string>();
+  for (const [name, value] of before) if (!after.has(name) || !same(value, after.get(name))) changed.add(name);
+  for (const name of after.keys()) if (!before.has(name)) changed.add(name);
+  return [...changed].sort();
+}
+
+function same(before: unknown, after: unknown): boolean {
+  return before === ACCESSOR || Object.is(before, after);
+}
+
+function valueOf(target: object, name: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(target, name);
+  if (descriptor === undefined) return undefined;
+  return 'value' in descriptor ? descriptor.value : ACCESSOR;
+}

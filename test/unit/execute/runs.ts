@@ -1,0 +1,35 @@
+/** Mutant runs and vitest outcomes, built small, for the execute stage's unit tests. */
+import type { MutantRun } from '../../../src/plan/index.js';
+import type { RunOutcome, TestOutcome } from '../../../src/vitest/session.js';
+import type { BatchRecord } from '../../../src/vitest/settings.js';
+
+export function run(id: number, fileName: string, tests: Record<string, string[]>): MutantRun {
+  const selection = Object.entries(tests).map(([moduleId, testIds]) => ({ moduleId, testIds }));
+  const plannedIds = selection.flatMap((s) => s.testIds);
+  return {
+    mutant: {
+      id,
+      fileName,
+      mutatorName: 'EqualityOperator',
+      start: 0,
+      end: 1,
+      replacement: 'x',
+      placement: 'expression',
+      location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
+    },
+    selection,
+    plannedTests: plannedIds.length,
+    coveredBy: plannedIds,
+    static: false,
+    expectedMs: 0,
+    hitLimit: 1000 + id,
+  };
+}
+
+export function test(id: string, batch: BatchRecord[], fields: Partial<TestOutcome> = {}): TestOutcome {
+  return { id, name: id, moduleId: '/t/a.test.ts', state: 'passed', durationMs: 1, errors: [], batch, ...fields };
+}
+
+export function outcome(tests: TestOutcome[], extra: Partial<RunOutcome> = {}): RunOutcome {
+  return { tests, files: [{ moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false, leaked: [] }], unhandledErrors: [], ...extra };
+}

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { changedGlobals, fingerprintGlobals } from '../../../src/vitest/global-state.js';
+
+const scratch = globalThis as Record<string, unknown>;
+
+describe('global-state fingerprints', () => {
+  afterEach(() => {
+    delete scratch.assayProbe;
+    delete scratch.__assayProbe;
+    delete process.env.ASSAY_PROBE;
+    delete (Array.prototype as unknown as Record<string, unknown>).assayProbe;
+  });
+
+  it('see nothing change when nothing did', () => {
+    expect(changedGlobals(fingerprintGlobals(), fingerprintGlobals())).toEqual([]);
+  });
+
+  it('name globals added, replaced or removed, environment variables and prototype patches', () => {
+    scratch.assayProbe = 1;
+    const before = fingerprintGlobals();
+    scratch.assayProbe = 2;
+    process.env.ASSAY_PROBE = 'on';
+    (Array.prototype as unknown as Record<string, unknown>).assayProbe = () => 0;
+    expect(changedGlobals(before, fingerprintGlobals())).toEqual(['Array.assayProbe', 'assayProbe', 'process.env.ASSAY_PROBE']);
+    delete scratch.assayProbe;
+    expect(changedGlobals(before, fingerprintGlobals())).toContain('assayProbe');
+  });
+
+  it("ignore vitest's and assay's own globals, and getters that turn into values", () => {
+    const before = fingerprintGlobals();
+    scratch.__assayProbe = {};
+    Object.defineProperty(globalThis, 'assayLazy', { configurable: true, get: () => 1 });
+    const withGetter = fingerprintGlobals();
+    Object.defineProperty(globalThis, 'assayLazy', { configurable: true, value: 1 });
+    expect(changedGlobals(before, withGetter)).toEqual(['assayLazy']);
+    expect(changedGlobals(withGetter, fingerprintGlobals())).toEqual([]);
+    delete scratch.assayLazy;
+  });
+});
