@@ -10,9 +10,7 @@
 import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome } from '../vitest/session.js';
 import { NO_MUTANT } from '../vitest/settings.js';
-import type { Verdict } from './verdict.js';
-
-type Settled = Exclude<Verdict, { retry: string }>;
+import type { Settled } from './verdict.js';
 
 export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): Map<number, Settled> {
   const verdicts = new Map<number, Settled>();

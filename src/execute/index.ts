@@ -20,8 +20,7 @@ import type { BatchUnsupported, WorkerTask } from './task.js';
 import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
 import { formStaticGroups, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
-import { verdictFor, type Verdict } from './verdict.js';
-import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
+import { isUnprovenTimeout, verdictFor, type Verdict } from './verdict.js';
 
 export interface ExecuteOptions {
   timeoutMS: number;
@@ -157,8 +156,7 @@ async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions)
     const started = Date.now();
     const verdict = await attemptRun(pool, task, budgetMs, run.plannedTests);
     const base = { ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs: Date.now() - started };
-    const unproven = 'status' in verdict && verdict.status === 'Timeout' && !verdict.statusReason?.includes(HIT_LIMIT_MARKER);
-    if ('status' in verdict && !(unproven && attempt < ATTEMPTS)) return { ...base, ...verdict };
+    if ('status' in verdict && !(isUnprovenTimeout(verdict) && attempt < ATTEMPTS)) return { ...base, ...verdict };
     lastProblem = 'retry' in verdict ? verdict.retry : '';
     budgetMs *= 2;
   }

@@ -10,8 +10,7 @@
 import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome } from '../vitest/session.js';
 import type { StaticGroupTask } from './task.js';
-import { verdictFor, type Verdict } from './verdict.js';
-import { HIT_LIMIT_MARKER } from '../vitest/settings.js';
+import { isUnprovenTimeout, verdictFor, type Settled } from './verdict.js';
 
 export interface StaticGroup {
   runs: MutantRun[];
@@ -51,8 +50,8 @@ export function staticGroupOf(runs: MutantRun[]): StaticGroup {
 }
 
 /** Verdicts a group run settles, by mutant id; the mutants left out run alone. */
-export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): Map<number, Exclude<Verdict, { retry: string }>> {
-  const verdicts = new Map<number, Exclude<Verdict, { retry: string }>>();
+export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): Map<number, Settled> {
+  const verdicts = new Map<number, Settled>();
   if (outcome.unhandledErrors.length > 0) return verdicts;
   for (const run of runs) {
     const files = new Set(filesOf(run));
@@ -63,8 +62,7 @@ export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutc
     };
     if (own.files.length < files.size || own.files.some((file) => file.leaked.length > 0)) continue;
     const verdict = verdictFor(own, run.plannedTests);
-    // A timeout the hit limit did not prove may come from a loaded machine: a run of its own decides.
-    if ('retry' in verdict || (verdict.status === 'Timeout' && !verdict.statusReason?.includes(HIT_LIMIT_MARKER))) continue;
+    if ('retry' in verdict || isUnprovenTimeout(verdict)) continue;
     verdicts.set(run.mutant.id, verdict);
   }
   return verdicts;

@@ -7,9 +7,16 @@ import type { MutantStatus } from '../model.js';
 import type { RunOutcome } from '../vitest/session.js';
 import { HIT_LIMIT_MARKER, VITEST_TIMEOUT } from '../vitest/settings.js';
 
-export type Verdict =
-  | { status: MutantStatus; statusReason?: string; killedBy: string[]; testsCompleted: number }
-  | { retry: string };
+export type Settled = { status: MutantStatus; statusReason?: string; killedBy: string[]; testsCompleted: number };
+export type Verdict = Settled | { retry: string };
+
+/**
+ * A Timeout the hit limit did not prove (the wall clock, or vitest's own test timeout) may come
+ * from a loaded machine rather than the mutant: a run of its own, given more time, decides.
+ */
+export function isUnprovenTimeout(verdict: Verdict): boolean {
+  return 'status' in verdict && verdict.status === 'Timeout' && !verdict.statusReason?.includes(HIT_LIMIT_MARKER);
+}
 
 
 export function verdictFor(outcome: RunOutcome, plannedTests: number): Verdict {

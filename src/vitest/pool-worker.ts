@@ -26,6 +26,8 @@ class LimitedThreadWorker implements PoolWorker {
   readonly name = ASSAY_POOL;
   private thread: Worker | undefined;
   private outOfMemory = false;
+  /** The wrapper registered in place of each of vitest's 'exit' listeners (see exitListener). */
+  private readonly exitListeners = new Map<(arg: unknown) => void, (arg: unknown) => void>();
 
   constructor(
     private readonly options: PoolOptions,
@@ -69,7 +71,6 @@ class LimitedThreadWorker implements PoolWorker {
    * would be reported a second time, as an error event with no listener left, which ends the
    * whole process. So that exit is not passed on.
    */
-  private readonly exitListeners = new Map<(arg: unknown) => void, (arg: unknown) => void>();
   private exitListener(callback: (arg: unknown) => void): (arg: unknown) => void {
     let listener = this.exitListeners.get(callback);
     if (listener === undefined) {

@@ -41,7 +41,8 @@ const baseline = ((globalThis as Record<symbol, GlobalFingerprint | undefined>)[
 const leaked = changedGlobals(baseline, here);
 
 class Runtime {
-  active: number;
+  active = NO_MUTANT;
+  hitLimit = 0;
   hits = 0;
   timedOut = false;
   /** Coverage of the running test, or undefined outside tests. */
@@ -49,11 +50,10 @@ class Runtime {
   readonly staticCoverage = new Set<number>();
   readonly hitCounts = new Map<number, number>();
 
-  hitLimit: number;
-
   constructor(readonly settings: AssaySettings) {
-    this.active = settings.mode !== 'mutant' ? NO_MUTANT : settings.activeByFile ? (settings.activeByFile[testFile] ?? NO_MUTANT) : settings.active;
-    this.hitLimit = settings.hitLimits?.[this.active] ?? settings.hitLimit;
+    // Mutant mode: one mutant for the whole run, or one per test file (a group of static mutants).
+    if (settings.mode === 'mutant') this.activate(settings.activeByFile ? (settings.activeByFile[testFile] ?? NO_MUTANT) : settings.active);
+    else this.activate(NO_MUTANT);
   }
 
   /** Batch mode: mutants reached during the canary run (no mutant active), or undefined. */
@@ -61,7 +61,7 @@ class Runtime {
 
   /** Batch mode: the no-mutant run of a test starts; record what it reaches. */
   startCanary(): void {
-    this.activate(-1);
+    this.activate(NO_MUTANT);
     this.canary = new Set();
   }
 
@@ -72,7 +72,7 @@ class Runtime {
     return reached;
   }
 
-  /** Batch mode: switches to mutant `id` (or none) for the next run of a test. */
+  /** Switches to mutant `id` (or none); in batch mode, for the next run of a test. */
   activate(id: number): void {
     this.active = id;
     this.hits = 0;
