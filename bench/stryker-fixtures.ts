@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runStryker, strykerMutants } from '../test/support/stryker.js';
+import { comparableWithPlainRuns } from '../test/support/assay.js';
 
 const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../sandbox-fixtures');
 
@@ -22,7 +23,7 @@ const entries = await readdir(fixturesDir, { withFileTypes: true });
 const all = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const unknown = positionals.filter((name) => !all.includes(name));
 if (unknown.length > 0) throw new Error(`Unknown fixture(s): ${unknown.join(', ')}`);
-const names = positionals.length > 0 ? positionals : all;
+const names = positionals.length > 0 ? positionals : all.filter(comparableWithPlainRuns);
 if (values.out) await mkdir(values.out, { recursive: true });
 
 for (const name of names) {

@@ -89,7 +89,9 @@ export type MutantStatus =
   | 'Timeout'
   | 'CompileError'
   | 'RuntimeError'
-  | 'Ignored';
+  | 'Ignored'
+  /** The run was interrupted before this mutant had a verdict. */
+  | 'Pending';
 
 /** A test as the dry run saw it. Ids are vitest's own (deterministic) task ids. */
 export interface TestInfo {
@@ -100,6 +102,12 @@ export interface TestInfo {
   fileName: string;
   durationMs: number;
   location?: Position;
+}
+
+/** A test whose result changed between two runs of the same code (see dry-run/flaky.ts). */
+export interface FlakyTest extends Pick<TestInfo, 'id' | 'name' | 'fileName'> {
+  /** How it showed: `failed, then passed when run again` or `passed, then failed in a second run`. */
+  reason: string;
 }
 
 export interface MutantResult extends Mutant {
@@ -151,6 +159,8 @@ export interface RunResult {
   projectRoot: string;
   files: Array<{ name: string; text: string }>;
   tests: TestInfo[];
+  /** Tests whose result changed between two runs of the same code: they killed no mutant. */
+  flakyTests: FlakyTest[];
   mutants: MutantResult[];
   thresholds: Thresholds;
   durationMs: number;
@@ -158,6 +168,8 @@ export interface RunResult {
   coverage?: CoverageResult;
   /** Every covering test ran against every mutant (no bail): killedBy is complete. */
   disableBail?: boolean;
+  /** Stopped early (a signal): mutants without a verdict are Pending, and coverage is absent. */
+  interrupted?: boolean;
   timings: RunTimings;
 }
 

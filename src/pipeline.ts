@@ -1,17 +1,22 @@
 /**
  * The pipeline: select → mutate → instrument → dry run (+ coverage pass) → plan → execute. Takes validated options
- * and returns the data every reporter reads. Knows nothing of terminals or exit codes (the CLI's
- * job), so it is also the Node API.
+ * and returns the data every reporter reads. Knows nothing of terminals, signals or exit codes
+ * (the CLI's job), so it is also the Node API.
+ *
+ * `signal` stops a run early: before any mutant has run it rejects with Interrupted; once mutants
+ * run, it returns at once with the verdicts that finished and every other mutant Pending.
  */
 import type { Mutant, MutantResult, Options, RunResult, SourceFile } from './model.js';
 import { selectFiles } from './select/index.js';
-import { findMutants } from './mutate/index.js';
+import { findMutants, parseableFiles } from './mutate/index.js';
 import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
-import { planMutants } from './plan/index.js';
+import { planMutants, type MutantRun } from './plan/index.js';
 import { executePlan, startPool } from './execute/index.js';
 import { coveragePass } from './coverage/index.js';
 import { projectSession } from './vitest/session.js';
+import { Interrupted, untilAborted } from './interrupt.js';
+import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
 
 /** The least wall-clock allowance for vitest's own work in one mutant run. */
 const MIN_RUN_OVERHEAD_MS = 5_000;
@@ -23,11 +28,13 @@ export interface PipelineEvents {
   /** Mutants have been found and planned: `total` will get a verdict from a run. */
   planned?: (info: { mutants: number; toRun: number; tests: number; dryRunMs: number }) => void;
   result?: (result: MutantResult) => void;
+  /** A verdict given earlier is replaced: a test it relied on turned out flaky after it ran. */
+  revised?: (result: MutantResult) => void;
 }
 
-export async function runPipeline(options: Options, events: PipelineEvents = {}): Promise<RunResult> {
+export async function runPipeline(options: Options, events: PipelineEvents = {}, signal?: AbortSignal): Promise<RunResult> {
   const started = Date.now();
-  const files = await selectFiles(options);
+  const files = parseableFiles(await selectFiles(options), (message) => events.warn?.(message));
   const mutants = numberMutants(files, options, events);
   const { instrumented, unplaced } = instrumentAll(files, mutants);
   const sessionOptions = { ...projectSession(options), instrumented, bail: !options.disableBail, maxWorkers: 1 };
@@ -35,7 +42,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   const pool = startPool(sessionOptions, options.concurrency);
   let dry: DryRunResult;
   try {
-    dry = await dryRun(options, instrumented);
+    dry = await untilAborted(dryRun(options, instrumented), signal);
   } catch (error) {
     await pool.destroy();
     throw error;
@@ -54,27 +61,42 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
   // The coverage pass needs nothing from the mutant runs: it overlaps with their start-up.
   const coverageDone = coveragePass(options, files, dry.threads);
   coverageDone.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
+  if (signal?.aborted) {
+    await pool.destroy();
+    throw new Interrupted();
+  }
   const executeStarted = Date.now();
-  const executed = await executePlan(pool, plan.runs, {
-    timeoutMS: options.timeoutMS,
-    timeoutFactor: options.timeoutFactor,
-    // A whole suite run, measured just now, is a fair allowance for one vitest run's own work.
-    overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
-    batchSize: options.isolation === 'batch' ? BATCH_SIZE : 0,
-    tests: { duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])), coverage: dry.coverage },
-    threads: dry.threads,
-    onResult: events.result,
-  });
+  let executed = await execute(pool, plan.runs, dry, options, events.result, signal);
+  const interrupted = signal?.aborted === true;
+  // An interrupted run does not wait for coverage: what finished is written at once.
+  const second = interrupted ? undefined : await coverageDone;
+  // Tests that passed in the dry run and failed in the coverage pass are flaky: verdicts they
+  // may have decided are given again without them.
+  const late = new Set(second?.failedTests.filter((id) => id in dry.testFile) ?? []);
+  if (late.size > 0) {
+    dry = withFlaky(dry, late, PASSED_THEN_FAILED);
+    const affected = new Set(executed.filter((result) => result.status !== 'Survived' && result.coveredBy.some((id) => late.has(id))).map((result) => result.id));
+    if (affected.size > 0) {
+      const again = planMutants(mutants.filter((mutant) => affected.has(mutant.id)), dry, options);
+      const rerun = await execute(startPool(sessionOptions, options.concurrency), again.runs, dry, options, undefined, signal);
+      const revised = [...again.settled, ...rerun];
+      revised.forEach((result) => events.revised?.(result));
+      executed = [...executed.filter((result) => !affected.has(result.id)), ...revised];
+    }
+  }
   const executeMs = Date.now() - executeStarted;
-  const coverage = await coverageDone;
+  const finished = new Set(executed.map((result) => result.id));
+  const pending = interrupted ? plan.runs.filter((run) => !finished.has(run.mutant.id)).map(pendingResult) : [];
   return {
     projectRoot: options.projectRoot,
     files: files.map(({ name, text }) => ({ name, text })),
     tests: dry.tests,
-    mutants: [...settled, ...executed].sort((a, b) => a.id - b.id),
+    flakyTests: dry.flaky,
+    mutants: [...settled, ...executed, ...pending].sort((a, b) => a.id - b.id),
+    ...(interrupted ? { interrupted } : {}),
     thresholds: options.thresholds,
     durationMs: Date.now() - started,
-    coverage,
+    coverage: second?.coverage,
     disableBail: options.disableBail,
     timings: {
       dryRunMs: dry.durationMs,
@@ -85,6 +107,28 @@ export async function runPipeline(options: Options, events: PipelineEvents = {})
       threads: dry.threads,
     },
   };
+}
+
+/** Runs `runs` on `pool` (which it destroys when done) with the settings the dry run suggests. */
+function execute(
+  pool: ReturnType<typeof startPool>,
+  runs: readonly MutantRun[],
+  dry: DryRunResult,
+  options: Options,
+  onResult: ((result: MutantResult) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<MutantResult[]> {
+  return executePlan(pool, runs, {
+    timeoutMS: options.timeoutMS,
+    timeoutFactor: options.timeoutFactor,
+    // A whole suite run, measured just now, is a fair allowance for one vitest run's own work.
+    overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
+    batchSize: options.isolation === 'batch' ? BATCH_SIZE : 0,
+    tests: { duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])), coverage: dry.coverage },
+    threads: dry.threads,
+    onResult,
+    signal,
+  });
 }
 
 /** Finds mutants in every file, keeps those on selected lines, and numbers them from 1. */
@@ -135,6 +179,11 @@ function instrumentAll(
     for (const { id, reason } of result.unplaced) unplaced.set(id, reason);
   }
   return { instrumented, unplaced };
+}
+
+/** A mutant the run was stopped before it had a verdict. */
+function pendingResult(run: MutantRun): MutantResult {
+  return { ...run.mutant, status: 'Pending', statusReason: 'the run was interrupted before this mutant had a verdict', coveredBy: run.coveredBy, killedBy: [], testsCompleted: 0, static: run.static };
 }
 
 /** Unplaced mutants are reported as CompileError: they could not be built into the code. */

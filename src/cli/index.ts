@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, usageMessage } from '../errors.js';
 import { loadOptions, type CliOverrides } from '../config/index.js';
 import { runPipeline } from '../pipeline.js';
 import { renderClearText } from '../report/clear-text.js';
@@ -16,6 +16,9 @@ import { assayVersion } from '../report/version.js';
 import { writeCoverageFiles } from '../report/coverage-files.js';
 import { writeSummary } from '../report/summary.js';
 import { CONTEXTS_FILE, whichTests, writeContexts } from '../report/contexts.js';
+import { JOURNAL_FILE, openJournal, type Journal } from '../report/journal.js';
+import { Interrupted } from '../interrupt.js';
+import { stopOnSignals } from './signals.js';
 
 const SUMMARY_FILE = 'reports/assay-summary.json';
 
@@ -40,7 +43,7 @@ function buildProgram(): Command {
     .description('Mutation testing for vitest projects: which covered code do your tests actually check?')
     .version(assayVersion, '-v, --version')
     .exitOverride()
-    .showHelpAfterError("(add --help for usage)");
+    .configureOutput({ outputError: (text, write) => write(usageMessage(text)) });
   program
     .command('run')
     .description('mutation-test the project in the current directory')
@@ -109,17 +112,39 @@ async function runCommand(flags: RunFlags): Promise<number> {
   warnings.forEach(warn);
 
   let progress: Progress | undefined;
-  const result = await runPipeline(options, {
-    warn,
-    planned: ({ mutants, toRun, tests, dryRunMs }) => {
-      process.stderr.write(
-        `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s)\n`,
-      );
-      if (options.reporters.includes('progress')) progress = createProgress(mutants, process.stderr);
-    },
-    result: (mutant) => progress?.tick(mutant.status),
-  });
+  let journal: Journal | undefined;
+  const stop = stopOnSignals(process.stderr);
+  let result;
+  try {
+    result = await runPipeline(
+      options,
+      {
+        warn,
+        planned: ({ mutants, toRun, tests, dryRunMs }) => {
+          process.stderr.write(
+            `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s)\n`,
+          );
+          journal = openJournal(resolve(options.projectRoot, JOURNAL_FILE), { assay: assayVersion, startedAt: new Date().toISOString(), mutants });
+          if (options.reporters.includes('progress')) progress = createProgress(mutants, process.stderr);
+        },
+        result: (mutant) => {
+          journal?.append(mutant);
+          progress?.tick(mutant.status);
+        },
+        revised: (mutant) => journal?.append(mutant),
+      },
+      stop.signal,
+    );
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+    process.stderr.write(`assay: interrupted (${stop.received()}) before any mutant ran: nothing to report\n`);
+    return stop.exitCode();
+  } finally {
+    journal?.close();
+    stop.dispose();
+  }
   progress?.done();
+  for (const test of result.flakyTests) warn(`flaky test ${test.fileName} > ${test.name} (${test.reason}): it kills no mutant`);
 
   if (options.reporters.includes('clear-text')) {
     process.stdout.write(`${renderClearText(result, { color: Boolean(process.stdout.isTTY) })}\n`);
@@ -138,6 +163,13 @@ async function runCommand(flags: RunFlags): Promise<number> {
   await writeCoverageFiles(result, resolve(options.projectRoot, 'reports/coverage'));
   await writeSummary(result, resolve(options.projectRoot, SUMMARY_FILE));
   await writeContexts(result, resolve(options.projectRoot, CONTEXTS_FILE));
+  if (result.interrupted) {
+    const finished = result.mutants.filter((mutant) => mutant.status !== 'Pending').length;
+    process.stderr.write(
+      `assay: interrupted (${stop.received()}): ${finished} of ${result.mutants.length} mutants have a verdict, written to the reports and ${JOURNAL_FILE}; the others are Pending\n`,
+    );
+    return stop.exitCode();
+  }
   process.stderr.write(`assay: coverage written to reports/coverage/ (lcov.info, coverage-final.json) and ${SUMMARY_FILE}\n`);
   const failure = breakThresholdFailure(result);
   if (failure !== undefined) {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { describeValue } from './format-issues.js';
 
 /** Searched in this order, as StrykerJS users name them. */
 const CONFIG_FILE_NAMES = [
@@ -18,10 +19,15 @@ const CONFIG_FILE_NAMES = [
 export function findConfigFile(projectRoot: string, configFile?: string): string | undefined {
   if (configFile !== undefined) {
     const file = path.resolve(projectRoot, configFile);
-    if (!fs.existsSync(file)) throw new UserError(`config file not found: ${configFile}`);
+    if (!isFile(file)) throw new UserError(`--config-file must name an existing file, got ${describeValue(configFile)}`);
     return file;
   }
   return CONFIG_FILE_NAMES.map((name) => path.join(projectRoot, name)).find((file) =>
     fs.existsSync(file),
   );
+}
+
+/** An existing file (not a directory). */
+export function isFile(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
 }

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { Options } from '../model.js';
-import { parseCliOverrides, type CliOverrides } from './cli-overrides.js';
+import { parseCliOverrides, type CliOverrides, type ParsedCliOverrides } from './cli-overrides.js';
 import { buildOptions } from './build-options.js';
 import { fileSchema, type FileOptions } from './file-schema.js';
-import { findConfigFile } from './find-config-file.js';
-import { formatIssues, formatPath } from './format-issues.js';
+import { findConfigFile, isFile } from './find-config-file.js';
+import { describeValue, formatIssues, formatPath } from './format-issues.js';
 import { readConfigFile } from './read-config-file.js';
 import { unusedKeyWarnings } from './unused-keys.js';
 
@@ -34,6 +34,7 @@ export async function loadOptions(
   const raw = file === undefined ? {} : await readConfigFile(file, label);
   const fileOptions = parseFileOptions(raw, label);
   const cli = parseCliOverrides(input.cli);
+  checkVitestConfigFile(projectRoot, fileOptions, cli, label);
   return {
     options: buildOptions(projectRoot, fileOptions, cli),
     warnings: unusedKeyWarnings(raw, fileSchema, label),
@@ -46,4 +47,12 @@ function parseFileOptions(raw: Record<string, unknown>, label: string): FileOpti
     throw new UserError(formatIssues(result.error.issues, (p) => `${label}: "${formatPath(p)}"`));
   }
   return result.data;
+}
+
+/** A vitest config file named by the flag or the config file must exist (vitest's own lookup is left to vitest). */
+function checkVitestConfigFile(projectRoot: string, file: FileOptions, cli: ParsedCliOverrides, label: string): void {
+  const named = cli.vitestConfigFile ?? file.vitest.configFile;
+  if (named === undefined || isFile(path.resolve(projectRoot, named))) return;
+  const where = cli.vitestConfigFile === undefined ? `${label}: "vitest.configFile"` : '--vitest-config-file';
+  throw new UserError(`${where} must name an existing file, got ${describeValue(named)}`);
 }

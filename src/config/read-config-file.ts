@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserError } from '../errors.js';
+import { UserError, describeError } from '../errors.js';
 import { describeValue } from './format-issues.js';
 
 /** `label` names the file in messages. */
@@ -48,7 +48,7 @@ async function importDefault(file: string, label: string): Promise<unknown> {
   try {
     module = await import(pathToFileURL(file).href);
   } catch (error) {
-    throw new UserError(`${label}: could not be loaded: ${(error as Error).message}`);
+    throw new UserError(`${label}: could not be loaded: ${describeError(error)}`);
   }
   return module.default;
 }

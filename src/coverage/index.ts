@@ -15,9 +15,14 @@ import { statementLines } from './statement-lines.js';
 
 /**
  * `threads`: how the dry run found the suite runs cleanly. One test thread: the pass overlaps with
- * the mutant runs, which use the other cores.
+ * the mutant runs, which use the other cores. Also returns the ids of the tests that failed in
+ * this pass: the suite's second run, which tells flaky tests (see dry-run/flaky.ts).
  */
-export async function coveragePass(options: Options, files: readonly SourceFile[], threads: Threads): Promise<CoverageResult> {
+export async function coveragePass(
+  options: Options,
+  files: readonly SourceFile[],
+  threads: Threads,
+): Promise<{ coverage: CoverageResult; failedTests: string[] }> {
   const session = await VitestSession.start({
     ...projectSession(options),
     instrumented: {},
@@ -30,7 +35,8 @@ export async function coveragePass(options: Options, files: readonly SourceFile[
     for (const file of files) {
       if (!session.emptyCoverage.has(file.path)) await session.transform(file.path);
     }
-    return await summarise(outcome, files, session.emptyCoverage);
+    const failedTests = outcome.tests.filter((test) => test.state === 'failed').map((test) => test.id);
+    return { coverage: await summarise(outcome, files, session.emptyCoverage), failedTests };
   } finally {
     await session.close();
   }

@@ -8,18 +8,19 @@
  * state behind for the next, runs again with a fresh thread per file, as vitest runs it, and
  * every later run does the same.
  */
-import type { Options, TestInfo } from '../model.js';
+import type { FlakyTest, Options, TestInfo } from '../model.js';
+import { confirmFailures, flakyTest, withoutFlipped, FAILED_THEN_PASSED, type FlakyOutcome } from './flaky.js';
 import { UserError } from '../errors.js';
-import { VitestSession, projectSession, relativeName, type RunOutcome, type Threads } from '../vitest/session.js';
+import { VitestSession, projectSession, relativeName, type RunOutcome, type TestFile, type TestOutcome, type Threads } from '../vitest/session.js';
 
 export interface DryRunResult {
   tests: TestInfo[];
-  /** Absolute path of each test's file, by test id. */
-  testModule: Record<string, string>;
+  /** Each test's file (absolute path) and project, by test id. */
+  testFile: Record<string, TestFile>;
   /** Mutant ids each test reaches, by test id. */
   coverage: Record<string, number[]>;
-  /** Test files (absolute) in which each mutant is reached outside any test, by mutant id. */
-  staticIn: Record<number, string[]>;
+  /** Test files in which each mutant is reached outside any test, by mutant id. */
+  staticIn: Record<number, TestFile[]>;
   /** Total hits per mutant id over the whole suite. */
   hits: Record<number, number>;
   durationMs: number;
@@ -27,6 +28,11 @@ export interface DryRunResult {
   threads: Threads;
   /** Why shared threads were tried and given up, for the user. */
   sharedThreadsRefused?: string;
+  /** Tests whose result changed between runs: in none of the maps above (see flaky.ts). */
+  flaky: FlakyTest[];
+  /** Each flaky test's file and project, and the mutants it reached, by test id. */
+  flakyFile: Record<string, TestFile>;
+  flakyCoverage: Record<string, number[]>;
 }
 
 /** Exit code when the suite fails without any mutant active. */
@@ -37,20 +43,33 @@ export async function dryRun(options: Options, instrumented: Record<string, stri
   const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency });
   const settings = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
   try {
+    // A suite that passes as it is, or once its failed tests are run again (they are flaky).
+    const passing = async (outcome: RunOutcome) => {
+      const confirmed = await confirmFailures(session, settings, outcome);
+      assertInitialRunPassed(confirmed.outcome, options.projectRoot);
+      return { outcome: confirmed.outcome, flaky: confirmed.flaky.map((test) => ({ test, reason: FAILED_THEN_PASSED })) };
+    };
     if (options.isolation === 'batch') {
-      const outcome = await session.run(settings, 'all', { threads: 'shared' });
-      const refused = sharedThreadsProblem(outcome, options.projectRoot);
+      const first = await session.run(settings, 'all', { threads: 'shared' });
+      const refused = sharedThreadsProblem(first, options.projectRoot);
       if (refused === undefined) {
-        assertInitialRunPassed(outcome, options.projectRoot);
-        return summarise(outcome, options.projectRoot, Date.now() - started, 'shared');
+        assertInitialRunPassed(first, options.projectRoot);
+        return summarise(first, [], options.projectRoot, Date.now() - started, 'shared');
       }
-      const isolated = await session.run(settings, 'all', { threads: 'per-file' });
-      assertInitialRunPassed(isolated, options.projectRoot);
-      return { ...summarise(isolated, options.projectRoot, Date.now() - started, 'per-file'), sharedThreadsRefused: refused };
+      // Failures with shared threads: the same run once more tells flaky tests (their result
+      // flips) from tests that fail when files share a thread (they fail again).
+      if (!first.files.some((file) => file.leaked.length > 0)) {
+        const { outcome, flaky } = withoutFlipped(first, await session.run(settings, 'all', { threads: 'shared' }));
+        if (sharedThreadsProblem(outcome, options.projectRoot) === undefined) {
+          assertInitialRunPassed(outcome, options.projectRoot);
+          return summarise(outcome, flaky, options.projectRoot, Date.now() - started, 'shared');
+        }
+      }
+      const { outcome: passed, flaky } = await passing(await session.run(settings, 'all', { threads: 'per-file' }));
+      return { ...summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'), sharedThreadsRefused: refused };
     }
-    const outcome = await session.run(settings, 'all', { threads: 'per-file' });
-    assertInitialRunPassed(outcome, options.projectRoot);
-    return summarise(outcome, options.projectRoot, Date.now() - started, 'per-file');
+    const { outcome: passed, flaky } = await passing(await session.run(settings, 'all', { threads: 'per-file' }));
+    return summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file');
   } finally {
     await session.close();
   }
@@ -97,12 +116,13 @@ function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void 
   }
 }
 
-function summarise(outcome: RunOutcome, projectRoot: string, durationMs: number, threads: Threads): DryRunResult {
+/** `flaky`: the dry run's flaky tests, each from a run in which it passed. */
+function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: string, durationMs: number, threads: Threads): DryRunResult {
   const passed = outcome.tests.filter((test) => test.state === 'passed');
-  const staticIn: Record<number, string[]> = {};
+  const staticIn: Record<number, TestFile[]> = {};
   const hits: Record<number, number> = {};
   for (const file of outcome.files) {
-    for (const id of file.staticCoverage) (staticIn[id] ??= []).push(file.moduleId);
+    for (const id of file.staticCoverage) (staticIn[id] ??= []).push({ project: file.project, moduleId: file.moduleId });
     for (const [id, count] of file.hits) hits[id] = (hits[id] ?? 0) + count;
   }
   return {
@@ -113,12 +133,15 @@ function summarise(outcome: RunOutcome, projectRoot: string, durationMs: number,
       durationMs: test.durationMs,
       location: test.location,
     })),
-    testModule: Object.fromEntries(passed.map((test) => [test.id, test.moduleId])),
+    testFile: Object.fromEntries(passed.map((test) => [test.id, { project: test.project, moduleId: test.moduleId }])),
     coverage: Object.fromEntries(passed.map((test) => [test.id, test.coverage ?? []])),
     staticIn,
     hits,
     durationMs,
     threads,
+    flaky: flaky.map(({ test, reason }) => flakyTest(test, projectRoot, reason)),
+    flakyFile: Object.fromEntries(flaky.map(({ test }) => [test.id, { project: test.project, moduleId: test.moduleId }])),
+    flakyCoverage: Object.fromEntries(flaky.map(({ test }) => [test.id, test.coverage ?? []])),
   };
 }
 

@@ -8,7 +8,7 @@
  * in its thread — leaves the mutant unresolved, to be run on its own.
  */
 import type { MutantRun } from '../plan/index.js';
-import type { RunOutcome } from '../vitest/session.js';
+import { fileKey, type RunOutcome } from '../vitest/session.js';
 import { NO_MUTANT } from '../vitest/settings.js';
 import type { Settled } from './verdict.js';
 
@@ -19,9 +19,9 @@ export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): 
   // Killed and Timeout, as it does in a run of the mutant alone that stops at the first failure.
   const order = new Map(outcome.tests.map((test, index) => [test.id, index]));
   const records = new Map<string, Map<number, [string, string?]>>();
-  const leaked = new Set(outcome.files.filter((file) => file.leaked.length > 0).map((file) => file.moduleId));
+  const leaked = new Set(outcome.files.filter((file) => file.leaked.length > 0).map(fileKey));
   for (const test of outcome.tests) {
-    if (leaked.has(test.moduleId)) continue;
+    if (leaked.has(fileKey(test))) continue;
     const byMutant = new Map((test.batch ?? []).map(([mutant, result, error]) => [mutant, [result, error] as [string, string?]]));
     if (byMutant.get(NO_MUTANT)?.[0] === 'pass') records.set(test.id, byMutant);
   }

@@ -6,7 +6,7 @@
  * Static mutants stay out: they need their modules loaded again with the mutant active.
  */
 import type { MutantRun } from '../plan/index.js';
-import type { TestSelection, Threads } from '../vitest/session.js';
+import { fileKey, type TestSelection, type Threads } from '../vitest/session.js';
 import { NO_MUTANT } from '../vitest/settings.js';
 import type { BatchTask } from './task.js';
 
@@ -46,20 +46,21 @@ export function formBatches(
 export function batchOf(runs: MutantRun[], tests: TestFacts, threads: Threads): Batch {
   const plan: Record<string, number[]> = {};
   const hitLimits: Record<number, number> = {};
-  const testsByModule = new Map<string, Set<string>>();
+  const testsByFile = new Map<string, { file: TestSelection; tests: Set<string> }>();
   for (const run of runs) {
     hitLimits[run.mutant.id] = run.hitLimit;
-    for (const { moduleId, testIds } of run.selection) {
-      const tests = testsByModule.get(moduleId) ?? new Set<string>();
-      testsByModule.set(moduleId, tests);
-      for (const id of testIds ?? []) {
+    for (const file of run.selection) {
+      const key = fileKey(file);
+      const tests = testsByFile.get(key)?.tests ?? new Set<string>();
+      testsByFile.set(key, { file, tests });
+      for (const id of file.testIds ?? []) {
         tests.add(id);
         (plan[id] ??= []).push(run.mutant.id);
       }
     }
   }
   for (const mutants of Object.values(plan)) mutants.push(NO_MUTANT);
-  const selection: TestSelection[] = [...testsByModule].map(([moduleId, ids]) => ({ moduleId, testIds: [...ids] }));
+  const selection: TestSelection[] = [...testsByFile.values()].map(({ file, tests: ids }) => ({ project: file.project, moduleId: file.moduleId, testIds: [...ids] }));
   const expectedMs = Object.entries(plan).reduce((sum, [id, mutants]) => sum + mutants.length * (tests.duration.get(id) ?? 0), 0);
   const expected = Object.fromEntries(Object.keys(plan).map((id) => [id, tests.coverage[id] ?? []]));
   return { runs, task: { kind: 'batch', plan, hitLimits, expected, selection, threads }, expectedMs };

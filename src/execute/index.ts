@@ -11,6 +11,8 @@
  * rather than the mutant, so it is tried once more with twice the budget before it is scored
  * Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
  * and otherwise reported as RuntimeError: never as Survived.
+ * When `signal` aborts (the user interrupted the run), runs under way are stopped — their threads
+ * terminated — and dropped, no new run starts, and the verdicts that finished are returned.
  */
 import { Piscina } from 'piscina';
 import type { MutantResult } from '../model.js';
@@ -35,6 +37,8 @@ export interface ExecuteOptions {
   threads: Threads;
   /** Called as each mutant gets its verdict. */
   onResult?: (result: MutantResult) => void;
+  /** Stops the runs: see the module comment. */
+  signal?: AbortSignal;
 }
 
 const ATTEMPTS = 2;
@@ -66,17 +70,20 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     ...runs.filter((run) => !batched(run) && !grouped(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
   ].sort((a, b) => b.expectedMs - a.expectedMs);
   const results: MutantResult[] = [];
+  const stopped = () => options.signal?.aborted === true;
   const report = (result: MutantResult) => {
     results.push(result);
     options.onResult?.(result);
   };
   const next = async (): Promise<void> => {
-    for (let work = queue.shift(); work !== undefined; work = queue.shift()) {
+    for (let work = queue.shift(); work !== undefined && !stopped(); work = queue.shift()) {
       if ('run' in work) {
-        report(await runMutant(pool, work.run, options));
+        const result = await runMutant(pool, work.run, options);
+        if (!stopped()) report(result);
         continue;
       }
       const { settled, unresolved, failed } = await runTogether(pool, work.together, options);
+      if (stopped()) return;
       settled.forEach(report);
       // A large run that failed as a whole (a thread ended, an error outside tests, the wall
       // clock) is cut in two, so a mutant at fault is found in a few runs rather than one run per
@@ -111,7 +118,7 @@ async function runTogether(
   options: ExecuteOptions,
 ): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean }> {
   const started = Date.now();
-  const outcome = await runWithBudget(pool, work.task, budgetFor(work.expectedMs, options));
+  const outcome = await runWithBudget(pool, work.task, budgetFor(work.expectedMs, options), options.signal);
   if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true };
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
@@ -135,11 +142,13 @@ async function runWithBudget(
   pool: Piscina,
   task: WorkerTask,
   budgetMs: number,
+  interrupt: AbortSignal | undefined,
 ): Promise<RunOutcome | BatchUnsupported | { aborted: true } | { failed: string }> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), budgetMs);
+  const signal = interrupt === undefined ? abort.signal : AbortSignal.any([abort.signal, interrupt]);
   try {
-    return (await pool.run(task, { signal: abort.signal })) as RunOutcome | BatchUnsupported;
+    return (await pool.run(task, { signal })) as RunOutcome | BatchUnsupported;
   } catch (error) {
     if (abort.signal.aborted) return { aborted: true };
     return { failed: error instanceof Error ? error.message : String(error) };
@@ -154,7 +163,7 @@ async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions)
   let lastProblem = '';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const started = Date.now();
-    const verdict = await attemptRun(pool, task, budgetMs, run.plannedTests);
+    const verdict = await attemptRun(pool, task, budgetMs, run.plannedTests, options.signal);
     const base = { ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs: Date.now() - started };
     if ('status' in verdict && !(isUnprovenTimeout(verdict) && attempt < ATTEMPTS)) return { ...base, ...verdict };
     lastProblem = 'retry' in verdict ? verdict.retry : '';
@@ -171,8 +180,8 @@ async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions)
   };
 }
 
-async function attemptRun(pool: Piscina, task: WorkerTask, budgetMs: number, plannedTests: number): Promise<Verdict> {
-  const outcome = await runWithBudget(pool, task, budgetMs);
+async function attemptRun(pool: Piscina, task: WorkerTask, budgetMs: number, plannedTests: number, interrupt: AbortSignal | undefined): Promise<Verdict> {
+  const outcome = await runWithBudget(pool, task, budgetMs, interrupt);
   if ('aborted' in outcome) {
     return { status: 'Timeout', statusReason: `no result within ${Math.round(budgetMs)} ms`, killedBy: [], testsCompleted: 0 };
   }

@@ -8,7 +8,7 @@
  * mutant runs alone; so does every mutant of a run that ended in an error outside tests.
  */
 import type { MutantRun } from '../plan/index.js';
-import type { RunOutcome } from '../vitest/session.js';
+import { fileKey, type RunOutcome } from '../vitest/session.js';
 import type { StaticGroupTask } from './task.js';
 import { isUnprovenTimeout, verdictFor, type Settled } from './verdict.js';
 
@@ -18,6 +18,10 @@ export interface StaticGroup {
   expectedMs: number;
 }
 
+/**
+ * A run's test files by path: groups are disjoint by path, whatever the vitest project, because a
+ * test thread knows which mutant to activate from its file's path alone.
+ */
 const filesOf = (run: MutantRun) => run.selection.map((selection) => selection.moduleId);
 
 /** Groups of runs with pairwise disjoint test files, longest runs first, at most `maxSize` each. */
@@ -54,10 +58,10 @@ export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutc
   const verdicts = new Map<number, Settled>();
   if (outcome.unhandledErrors.length > 0) return verdicts;
   for (const run of runs) {
-    const files = new Set(filesOf(run));
+    const files = new Set(run.selection.map(fileKey));
     const own: RunOutcome = {
-      tests: outcome.tests.filter((test) => files.has(test.moduleId)),
-      files: outcome.files.filter((file) => files.has(file.moduleId)),
+      tests: outcome.tests.filter((test) => files.has(fileKey(test))),
+      files: outcome.files.filter((file) => files.has(fileKey(file))),
       unhandledErrors: [],
     };
     if (own.files.length < files.size || own.files.some((file) => file.leaked.length > 0)) continue;

@@ -10,9 +10,13 @@ import { workerData } from 'node:worker_threads';
 import { VitestSession, type RunOutcome, type SessionOptions } from '../vitest/session.js';
 import type { BatchUnsupported, WorkerTask } from './task.js';
 
-const session = await VitestSession.start({ ...(workerData as SessionOptions), batch: true });
+// A session that fails to start (e.g. the vitest config throws) fails each task, not the thread: an
+// error while the thread starts would end the whole process, before the dry run reports the same problem.
+const starting = VitestSession.start({ ...(workerData as SessionOptions), batch: true });
+starting.catch(() => undefined);
 
 export default async function runTask(task: WorkerTask): Promise<RunOutcome | BatchUnsupported> {
+  const session = await starting;
   switch (task.kind) {
     case 'single':
       return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit }, task.selection, { threads: 'per-file' });

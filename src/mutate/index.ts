@@ -18,9 +18,30 @@ export interface FindMutantsOptions {
   excludedMutations: readonly string[];
 }
 
+/** Trees `parseableFiles` made, each kept until `findMutants` takes it, so no file is parsed twice. */
+const parsed = new WeakMap<SourceFile, ts.SourceFile>();
+
+/**
+ * The files that can be mutated: a file with a syntax error (or an extension assay has no parser
+ * for) is left out, with a warning naming it and the line and column of its first error, so it
+ * gets no mutants at all and no later stage touches it.
+ */
+export function parseableFiles(files: readonly SourceFile[], warn: (message: string) => void): SourceFile[] {
+  return files.filter((file) => {
+    try {
+      parsed.set(file, parseSourceFile(file));
+      return true;
+    } catch (error) {
+      warn(`skipped ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  });
+}
+
 /** Throws when the file cannot be parsed; the message names the file and the first syntax error. */
 export function findMutants(file: SourceFile, options: FindMutantsOptions): MutantCandidate[] {
-  const tree = parseSourceFile(file);
+  const tree = parsed.get(file) ?? parseSourceFile(file);
+  parsed.delete(file);
   const context: OperatorContext = {
     tree,
     textOf: (node) => tree.text.slice(node.getStart(tree), node.end),

@@ -53,5 +53,5 @@ function describe(tree: ts.SourceFile, diagnostic: ts.Diagnostic): string {
     return message;
   }
   const { line, character } = tree.getLineAndCharacterOfPosition(diagnostic.start);
-  return `at ${line + 1}:${character + 1}: ${message}`;
+  return `at line ${line + 1}, column ${character + 1}: ${message}`;
 }

@@ -1,11 +1,12 @@
 /**
  * Plan: decides, per mutant, which tests must run against it — the tests that reach it, fastest
  * first — or that it needs no run at all (Ignored, NoCoverage). Static mutants (reached while
- * modules load) run every test of the files that load them, in a fresh module graph.
+ * modules load) run every test of the files that load them, in a fresh module graph. Flaky tests
+ * (see dry-run/flaky.ts) run against no mutant: a mutant only they reach is NoCoverage.
  */
 import type { CoverageAnalysis, Mutant, MutantResult } from '../model.js';
 import type { DryRunResult } from '../dry-run/index.js';
-import type { TestSelection } from '../vitest/session.js';
+import { fileKey, type TestFile, type TestSelection } from '../vitest/session.js';
 
 export interface MutantRun {
   mutant: Mutant;
@@ -37,24 +38,30 @@ const MIN_HIT_LIMIT = 10_000;
 export function planMutants(mutants: readonly Mutant[], dry: DryRunResult, options: PlanOptions): Plan {
   const testsByMutant = invertCoverage(dry.coverage);
   const duration = new Map(dry.tests.map((test) => [test.id, test.durationMs]));
-  const testsInModule = groupTestsByModule(dry.testModule);
+  const testsInFile = groupTestsByFile(dry.testFile);
+  const reachedByFlaky = invertCoverage(dry.flakyCoverage);
+  const withFlaky = new Set(Object.values(dry.flakyFile).map(fileKey));
   const runs: MutantRun[] = [];
   const settled: MutantResult[] = [];
 
   for (const mutant of mutants) {
     const coveredBy = coveringTests(mutant.id, testsByMutant, dry, options.coverageAnalysis);
-    const staticModules = options.coverageAnalysis === 'perTest' ? (dry.staticIn[mutant.id] ?? []) : [];
-    const isStatic = staticModules.length > 0;
+    // A file with a flaky test runs its other tests only; a file of flaky tests alone, not at all.
+    const staticFiles = (options.coverageAnalysis === 'perTest' ? (dry.staticIn[mutant.id] ?? []) : [])
+      .map((file): TestSelection => (withFlaky.has(fileKey(file)) ? { ...file, testIds: testsInFile.get(fileKey(file)) ?? [] } : file))
+      .filter((file) => file.testIds === undefined || file.testIds.length > 0);
+    const isStatic = staticFiles.length > 0;
     const base = { ...mutant, coveredBy, killedBy: [], testsCompleted: 0, static: isStatic };
     if (mutant.ignoredReason !== undefined) {
       settled.push({ ...base, status: 'Ignored', statusReason: mutant.ignoredReason });
     } else if (coveredBy.length === 0 && !isStatic) {
-      settled.push({ ...base, status: 'NoCoverage' });
+      const flaky = reachedByFlaky.get(mutant.id) ?? [];
+      settled.push(flaky.length === 0 ? { ...base, status: 'NoCoverage' } : { ...base, status: 'NoCoverage', statusReason: `reached only by flaky tests: ${flakyNames(flaky, dry)}` });
     } else if (isStatic && coveredBy.length === 0 && options.ignoreStatic) {
       settled.push({ ...base, status: 'Ignored', statusReason: 'Static mutant (and "ignoreStatic" was enabled)' });
     } else {
-      const selection = selectTests(coveredBy, staticModules, dry.testModule, duration);
-      const plannedIds = selection.flatMap(({ moduleId, testIds }) => testIds ?? testsInModule.get(moduleId) ?? []);
+      const selection = selectTests(coveredBy, staticFiles, dry.testFile, duration);
+      const plannedIds = selection.flatMap((file) => file.testIds ?? testsInFile.get(fileKey(file)) ?? []);
       runs.push({
         mutant,
         selection,
@@ -67,6 +74,10 @@ export function planMutants(mutants: readonly Mutant[], dry: DryRunResult, optio
     }
   }
   return { runs, settled };
+}
+
+function flakyNames(ids: readonly string[], dry: DryRunResult): string {
+  return ids.map((id) => dry.flaky.find((test) => test.id === id)).map((test) => (test === undefined ? '?' : `${test.fileName} > ${test.name}`)).join('; ');
 }
 
 function coveringTests(
@@ -91,19 +102,20 @@ function coveringTests(
  */
 function selectTests(
   coveredBy: readonly string[],
-  staticModules: readonly string[],
-  testModule: Record<string, string>,
+  staticFiles: readonly TestSelection[],
+  testFile: Record<string, TestFile>,
   duration: Map<string, number>,
 ): TestSelection[] {
-  const byModule = new Map<string, string[]>();
+  const whole = new Set(staticFiles.map(fileKey));
+  const byFile = new Map<string, string[]>();
   for (const id of coveredBy) {
-    const moduleId = testModule[id];
-    if (!staticModules.includes(moduleId)) pushTo(byModule, moduleId, id);
+    const key = fileKey(testFile[id]);
+    if (!whole.has(key)) pushTo(byFile, key, id);
   }
   const cost = (id: string) => duration.get(id) ?? 0;
-  const partial = [...byModule].map(([moduleId, ids]) => ({ moduleId, testIds: ids.sort((a, b) => cost(a) - cost(b)) }));
+  const partial = [...byFile.values()].map((ids) => ({ ...testFile[ids[0]], testIds: ids.sort((a, b) => cost(a) - cost(b)) }));
   partial.sort((a, b) => cost(a.testIds[0]) - cost(b.testIds[0]));
-  return [...partial, ...staticModules.map((moduleId) => ({ moduleId }))];
+  return [...partial, ...staticFiles];
 }
 
 function invertCoverage(coverage: Record<string, number[]>): Map<number, string[]> {
@@ -114,10 +126,11 @@ function invertCoverage(coverage: Record<string, number[]>): Map<number, string[
   return byMutant;
 }
 
-function groupTestsByModule(testModule: Record<string, string>): Map<string, string[]> {
-  const byModule = new Map<string, string[]>();
-  for (const [testId, moduleId] of Object.entries(testModule)) pushTo(byModule, moduleId, testId);
-  return byModule;
+/** Test ids by fileKey. */
+function groupTestsByFile(testFile: Record<string, TestFile>): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const [testId, file] of Object.entries(testFile)) pushTo(byFile, fileKey(file), testId);
+  return byFile;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

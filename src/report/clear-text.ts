@@ -63,6 +63,10 @@ export function renderClearText(result: RunResult, options: { color: boolean }):
   if (weak.length > 0) {
     sections.push([`Weak tests: they reach mutants but kill none (${weak.length}):`, ...weak.map((test) => `${test.fileName} > ${test.name}  (reaches ${test.reached})`)].join('\n'));
   }
+  if (result.flakyTests.length > 0) {
+    sections.push([`Flaky tests: their result changed between two runs, so they kill no mutant (${result.flakyTests.length}):`, ...result.flakyTests.map((test) => `${test.fileName} > ${test.name}  (${test.reason})`)].join('\n'));
+  }
+  if (result.interrupted) sections.push(interruptedLine(result));
   sections.push(scoreLine(result, scores.total.mutationScore, color));
   return sections.join('\n\n');
 }
@@ -132,6 +136,11 @@ function flat(code: string): string {
 }
 
 /** `Mutation score: 80.00%`, plus whether it passed `thresholds.break` when that is set. */
+function interruptedLine(result: RunResult): string {
+  const pending = result.mutants.filter((mutant) => mutant.status === 'Pending').length;
+  return `Interrupted: ${pending} of ${result.mutants.length} mutants have no verdict (Pending); the score counts the finished ones only`;
+}
+
 function scoreLine(
   result: RunResult,
   score: number,

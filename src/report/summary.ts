@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LineRange, RunResult, RunTimings } from '../model.js';
+import type { FlakyTest, LineRange, RunResult, RunTimings } from '../model.js';
 import { moduleRows, type ModuleRow } from './modules.js';
 import { toRanges } from './unverified.js';
 
@@ -30,13 +30,19 @@ export interface Summary {
   directories: Record<string, ModuleSummary>;
   total: ModuleSummary;
   run: RunTimings;
+  /** Present when the run was stopped early: mutants left without a verdict. */
+  pending?: number;
+  /** Tests whose result changed between two runs; they killed no mutant. */
+  flakyTests: FlakyTest[];
 }
 
 export function summarise(result: RunResult): Summary {
   const rows = moduleRows(result);
   const pick = (kind: ModuleRow['kind']) =>
     Object.fromEntries(rows.filter((row) => row.kind === kind).map((row) => [row.name, moduleSummary(row)]));
-  return { files: pick('file'), directories: pick('directory'), total: moduleSummary(rows[0]), run: result.timings };
+  const summary: Summary = { files: pick('file'), directories: pick('directory'), total: moduleSummary(rows[0]), run: result.timings, flakyTests: result.flakyTests };
+  if (result.interrupted) summary.pending = result.mutants.filter((mutant) => mutant.status === 'Pending').length;
+  return summary;
 }
 
 function moduleSummary(row: ModuleRow): ModuleSummary {

@@ -33,7 +33,7 @@ export async function selectFiles(options: Options): Promise<SourceFile[]> {
   );
   if (selection.size === 0) {
     throw new UserError(
-      `mutate matched no files: ${options.mutate.join(', ')}; check 'mutate' in stryker.config.json`,
+      `mutate matched no files: ${options.mutate.join(', ')}; check --mutate, or "mutate" in stryker.config.json`,
     );
   }
   const names = [...selection.keys()].sort((a, b) => (a < b ? -1 : 1));

@@ -3,6 +3,7 @@
  * never written: `load` answers with the in-memory schemata version of each mutated file, and
  * vite's own pipeline then transpiles it as it would the original.
  */
+import { dirname } from 'node:path';
 import type { Plugin } from 'vite';
 
 export interface PluginInput {
@@ -18,6 +19,9 @@ export function assayPlugin({ instrumented, ownFiles, vitestEntries }: PluginInp
   return {
     name: 'assay:schemata',
     enforce: 'pre',
+    // Test environments such as jsdom load files through vite's /@fs/ URLs, which vite serves only
+    // from allowed folders; assay may live outside the project (npx, a global install, a link).
+    config: () => ({ server: { fs: { allow: [...new Set([...ownFiles].map((file) => dirname(file)))] } } }),
     resolveId(source, importer) {
       if (importer === undefined || !ownFiles.has(stripQuery(importer))) return null;
       return vitestEntries[source] ?? null;

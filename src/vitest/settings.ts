@@ -42,6 +42,9 @@ export const HIT_LIMIT_MARKER = 'ASSAY_HIT_LIMIT';
 /** In an error message, marks that a test thread was ended for passing its heap limit. */
 export const OUT_OF_MEMORY = 'ASSAY_OUT_OF_MEMORY';
 
+/** In an error message, marks that code under test tried to signal the process the test threads share. */
+export const OWN_PROCESS_SIGNAL = 'ASSAY_OWN_PROCESS_SIGNAL';
+
 /** vitest's own test or hook timeout, in an error message. */
 export const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
 

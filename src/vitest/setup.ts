@@ -11,6 +11,7 @@
  */
 import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
 import { changedGlobals, fingerprintGlobals, type GlobalFingerprint } from './global-state.js';
+import { guardOwnProcess } from './own-process.js';
 import {
   COVERAGE_VARIABLE,
   HIT_LIMIT_MARKER,
@@ -28,6 +29,7 @@ declare module 'vitest' {
 }
 
 const settings = inject(SETTINGS_KEY);
+guardOwnProcess();
 const testFile = expect.getState().testPath ?? '';
 
 /**

@@ -3,7 +3,7 @@
  * warnings, and never a stack trace. Each case builds a small project in a temp dir.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -34,6 +34,31 @@ async function assay(dir: string, ...args: string[]) {
 }
 
 const pkg = { 'package.json': '{ "type": "module" }' };
+
+/** A stand-in for an installed vitest of another version: its package.json and the entries it exports. */
+const fakeVitest = (version: string) => ({
+  'node_modules/vitest/package.json': JSON.stringify({
+    name: 'vitest',
+    version,
+    type: 'module',
+    exports: { '.': './dist/index.js', './node': './dist/node.js', './package.json': './package.json' },
+  }),
+  'node_modules/vitest/dist/index.js': 'export {};\n',
+  'node_modules/vitest/dist/node.js': 'export {};\n',
+});
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  /** The command line after `assay`; `run` when absent. */
+  args?: string[];
+  linkModules?: boolean;
+  exitCode: number;
+  /** All of stderr, exactly; `<dir>` is the project, `<t>` the initial run's seconds. */
+  message: string;
+  /** More checks on the project afterwards. */
+  check?: (dir: string) => Promise<void>;
+}
 const greet = {
   ...pkg,
   'src/greet.ts': "export const greet = (name: string) => 'hi ' + name;\n",
@@ -54,13 +79,54 @@ describe('assay command', () => {
     expect(stdout).toContain('run [options]');
   });
 
-  const cases: Array<{ name: string; files: Record<string, string>; args?: string[]; linkModules?: boolean; exitCode: number; message: string }> = [
+  const cases: Case[] = [
+    // The project
     { name: 'no package.json', files: {}, exitCode: 2, message: "assay: no package.json in <dir>: run assay from your project's root" },
     {
-      name: 'testRunner other than vitest',
-      files: { ...greet, 'stryker.config.json': '{ "testRunner": "jest" }' },
+      name: 'vitest not installed',
+      files: { ...greet },
+      linkModules: false,
       exitCode: 2,
-      message: 'assay: stryker.config.json: "testRunner" must be "vitest" (assay only runs vitest suites), got "jest"',
+      message: "assay: vitest is not installed in <dir>: run 'npm i -D vitest' (assay supports vitest 4.x)",
+    },
+    {
+      name: 'vitest installed in an unsupported version',
+      files: { ...greet, ...fakeVitest('3.2.4') },
+      linkModules: false,
+      exitCode: 2,
+      message: "assay: vitest 3.2.4 is not supported: assay supports vitest 4.x; upgrade with 'npm i -D vitest@4'",
+    },
+    // The config file
+    {
+      name: 'malformed config file',
+      files: { ...greet, 'stryker.config.json': '{ "mutate": ' },
+      exitCode: 2,
+      message: 'assay: stryker.config.json: invalid JSON: Unexpected end of JSON input',
+    },
+    {
+      name: 'a config file with a missing comma',
+      files: { ...greet, 'stryker.config.json': '{\n  "concurrency": 2\n  "timeoutMS": 1\n}\n' },
+      exitCode: 2,
+      message: "assay: stryker.config.json: invalid JSON at line 3, column 3: Expected ',' or '}' after property value",
+    },
+    {
+      name: 'a JavaScript config file with a syntax error',
+      files: { ...greet, 'stryker.config.mjs': 'export default {\n  concurrency: 2,,\n};\n' },
+      exitCode: 2,
+      message: "assay: stryker.config.mjs: could not be loaded: SyntaxError: Unexpected token ','",
+    },
+    {
+      name: 'unknown keys (a warning each, and the run goes on)',
+      files: { ...greet, 'stryker.config.json': '{ "foo": 1, "thresholds": { "hihg": 90 }, "packageManager": "npm" }' },
+      args: ['run', '--reporters', 'clear-text'],
+      exitCode: 0,
+      message: [
+        "assay: warning: unknown option 'foo' in stryker.config.json, ignored",
+        "assay: warning: unknown option 'thresholds.hihg' in stryker.config.json, ignored",
+        "assay: warning: StrykerJS option 'packageManager' in stryker.config.json is not used by assay, ignored",
+        'assay: 2 mutants, 2 to run against 1 tests (initial run <t> s)',
+        'assay: coverage written to reports/coverage/ (lcov.info, coverage-final.json) and reports/assay-summary.json',
+      ].join('\n'),
     },
     {
       name: 'wrong type',
@@ -69,24 +135,165 @@ describe('assay command', () => {
       message: 'assay: stryker.config.json: "concurrency" must be a positive integer, got "two"',
     },
     {
-      name: 'malformed config file',
-      files: { ...greet, 'stryker.config.json': '{ "mutate": ' },
+      name: 'testRunner other than vitest',
+      files: { ...greet, 'stryker.config.json': '{ "testRunner": "jest" }' },
       exitCode: 2,
-      message: 'assay: stryker.config.json: invalid JSON: Unexpected end of JSON input',
+      message: 'assay: stryker.config.json: "testRunner" must be "vitest" (assay only runs vitest suites), got "jest"',
     },
     {
-      name: 'mutate matching nothing',
-      files: { ...greet },
-      args: ['--mutate', 'lib/**/*.ts'],
+      name: 'mutate not an array',
+      files: { ...greet, 'stryker.config.json': '{ "mutate": "src/**/*.ts" }' },
       exitCode: 2,
-      message: "assay: mutate matched no files: lib/**/*.ts; check 'mutate' in stryker.config.json",
+      message: 'assay: stryker.config.json: "mutate" must be an array of strings, got "src/**/*.ts"',
     },
     {
-      name: 'vitest not installed',
-      files: { ...greet },
-      linkModules: false,
+      name: 'thresholds with low above high',
+      files: { ...greet, 'stryker.config.json': '{ "thresholds": { "high": 70, "low": 75 } }' },
       exitCode: 2,
-      message: "assay: vitest is not installed in <dir>: run 'npm i -D vitest' (assay supports vitest 4.x)",
+      message: 'assay: stryker.config.json: "thresholds.high" must be greater than or equal to "thresholds.low" (75), got 70',
+    },
+    {
+      name: 'mutate matching nothing, from the config file',
+      files: { ...greet, 'stryker.config.json': '{ "mutate": ["lib/**/*.ts"] }' },
+      exitCode: 2,
+      message: 'assay: mutate matched no files: lib/**/*.ts; check --mutate, or "mutate" in stryker.config.json',
+    },
+    {
+      name: 'a vitest config file named in the config file that does not exist',
+      files: { ...greet, 'stryker.config.json': '{ "vitest": { "configFile": "vitest.mutation.ts" } }' },
+      exitCode: 2,
+      message: 'assay: stryker.config.json: "vitest.configFile" must name an existing file, got "vitest.mutation.ts"',
+    },
+    // Flags and commands
+    {
+      name: '--config-file naming a file that does not exist',
+      files: { ...greet },
+      args: ['run', '--config-file', 'stryker.ci.json'],
+      exitCode: 2,
+      message: 'assay: --config-file must name an existing file, got "stryker.ci.json"',
+    },
+    {
+      name: '--vitest-config-file naming a file that does not exist',
+      files: { ...greet },
+      args: ['run', '--vitest-config-file', 'vitest.unit.config.ts'],
+      exitCode: 2,
+      message: 'assay: --vitest-config-file must name an existing file, got "vitest.unit.config.ts"',
+    },
+    {
+      name: 'mutate matching nothing, from --mutate',
+      files: { ...greet },
+      args: ['run', '--mutate', 'lib/**/*.ts'],
+      exitCode: 2,
+      message: 'assay: mutate matched no files: lib/**/*.ts; check --mutate, or "mutate" in stryker.config.json',
+    },
+    {
+      name: 'an unknown --isolation',
+      files: { ...greet },
+      args: ['run', '--isolation', 'fast'],
+      exitCode: 2,
+      message: 'assay: --isolation must be one of "batch", "full", got "fast"',
+    },
+    {
+      name: 'an unknown --coverage-analysis',
+      files: { ...greet },
+      args: ['run', '--coverage-analysis', 'pertest'],
+      exitCode: 2,
+      message: 'assay: --coverage-analysis must be one of "perTest", "all", "off", got "pertest"',
+    },
+    {
+      name: 'an unknown reporter',
+      files: { ...greet },
+      args: ['run', '--reporters', 'clear-text,dashboard'],
+      exitCode: 2,
+      message: 'assay: --reporters must be one of "clear-text", "progress", "json", "html", "dots", got "dashboard"',
+    },
+    {
+      name: 'a negative --timeout-ms',
+      files: { ...greet },
+      args: ['run', '--timeout-ms', '-5'],
+      exitCode: 2,
+      message: 'assay: --timeout-ms must be a number of 0 or more, got -5',
+    },
+    {
+      name: 'a --threshold-break above 100',
+      files: { ...greet },
+      args: ['run', '--threshold-break', '150'],
+      exitCode: 2,
+      message: 'assay: --threshold-break must be a number from 0 to 100, got 150',
+    },
+    {
+      name: 'a memory limit of zero',
+      files: { ...greet },
+      args: ['run', '--memory-limit', '0'],
+      exitCode: 2,
+      message: 'assay: --memory-limit must be a positive integer, got 0',
+    },
+    {
+      name: 'a flag value that is not a number',
+      files: { ...greet },
+      args: ['run', '--concurrency', 'x'],
+      exitCode: 2,
+      message: 'assay: --concurrency must be a number, got "x"',
+    },
+    {
+      name: 'an unknown flag',
+      files: { ...greet },
+      args: ['run', '--isolaton', 'full'],
+      exitCode: 2,
+      message: "assay: unknown option '--isolaton' (did you mean --isolation?); add --help for usage",
+    },
+    {
+      name: 'an unknown command',
+      files: { ...greet },
+      args: ['runn'],
+      exitCode: 2,
+      message: "assay: unknown command 'runn' (did you mean run?); add --help for usage",
+    },
+    {
+      name: 'which-tests with a malformed spec',
+      files: { ...greet },
+      args: ['which-tests', 'src/greet.ts'],
+      exitCode: 2,
+      message: "assay: which-tests takes <file>:<line>, e.g. src/cart.ts:42; got 'src/greet.ts'",
+    },
+    {
+      name: 'which-tests with no previous run',
+      files: { ...greet },
+      args: ['which-tests', 'src/greet.ts:1'],
+      exitCode: 2,
+      message: "assay: no saved coverage contexts (reports/assay-contexts.json): run 'assay run' first",
+    },
+    // The vitest config file
+    {
+      name: 'a vitest config file that throws',
+      files: { ...greet, 'vitest.config.ts': "throw new Error('VITEST_POOL is not set');\n" },
+      exitCode: 2,
+      message: "assay: vitest.config.ts: could not be loaded: VITEST_POOL is not set; the error is in that file ('npx vitest run' fails the same way)",
+    },
+    {
+      name: 'a vitest config file with a syntax error',
+      files: { ...greet, 'vitest.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['test/**'] },, });\n" },
+      exitCode: 2,
+      message:
+        "assay: vitest.config.ts: could not be loaded: syntax error at line 2, column 62: Unexpected token; the error is in that file ('npx vitest run' fails the same way)",
+    },
+    {
+      name: "the config file of one of vitest's projects that throws",
+      files: {
+        ...greet,
+        'vitest.config.ts': "export default { test: { projects: [{ test: { name: 'unit' } }, 'packages/api'] } };\n",
+        'packages/api/package.json': '{}',
+        'packages/api/vitest.config.ts': "throw new Error('API_URL is not set');\n",
+      },
+      exitCode: 2,
+      message: "assay: packages/api/vitest.config.ts: could not be loaded: API_URL is not set; the error is in that file ('npx vitest run' fails the same way)",
+    },
+    // The suite and the sources
+    {
+      name: 'no test files',
+      files: { ...pkg, 'src/greet.ts': greet['src/greet.ts'] },
+      exitCode: 3,
+      message: "assay: vitest found no tests to run: check 'include' in your vitest config",
     },
     {
       name: 'a suite that fails without mutants',
@@ -96,27 +303,39 @@ describe('assay command', () => {
         "assay: the test suite fails without any mutant (initial test run); fix it first ('npx vitest run'):\n  test/greet.test.ts > fails: AssertionError: expected 1 to be 2 // Object.is equality",
     },
     {
-      name: 'a memory limit of zero',
-      files: { ...greet },
-      args: ['--memory-limit', '0'],
-      exitCode: 2,
-      message: 'assay: --memory-limit must be a positive integer, got 0',
-    },
-    {
-      name: 'a bad flag value',
-      files: { ...greet },
-      args: ['--concurrency', 'x'],
-      exitCode: 2,
-      message: "error: option '--concurrency <n>' argument 'x' is invalid. expected a number\n(add --help for usage)",
+      name: 'a source file with a syntax error (skipped, the others mutated)',
+      // No test imports src/broken.ts.
+      files: { ...greet, 'src/broken.ts': 'export function double(a: number) {\n  return a +* 2;\n}\n' },
+      args: ['run', '--reporters', 'json'],
+      exitCode: 0,
+      message: [
+        'assay: warning: skipped src/broken.ts: syntax error at line 2, column 13: Expression expected.',
+        'assay: 2 mutants, 2 to run against 1 tests (initial run <t> s)',
+        'assay: JSON report written to reports/mutation/mutation.json',
+        'assay: coverage written to reports/coverage/ (lcov.info, coverage-final.json) and reports/assay-summary.json',
+      ].join('\n'),
+      check: async (dir) => {
+        // No mutants at all in the broken file (not even NoCoverage ones): it is in no report.
+        const report = JSON.parse(await readFile(path.join(dir, 'reports/mutation/mutation.json'), 'utf8')) as { files: Record<string, { mutants: unknown[] }> };
+        expect(Object.keys(report.files)).toEqual(['src/greet.ts']);
+        expect(report.files['src/greet.ts'].mutants).toHaveLength(2);
+        const summary = JSON.parse(await readFile(path.join(dir, 'reports/assay-summary.json'), 'utf8')) as { files: Record<string, unknown> };
+        expect(Object.keys(summary.files)).toEqual(['src/greet.ts']);
+      },
     },
   ];
 
   for (const c of cases) {
     it(`answers ${c.name} with exit ${c.exitCode} and one clear message`, async () => {
       const dir = await project(c.files, { linkModules: c.linkModules });
-      const { exitCode, stderr } = await assay(dir, 'run', ...(c.args ?? []));
-      expect(stderr.replace(/npm warn.*\n/g, '').trim()).toBe(c.message.replaceAll('<dir>', dir));
+      const { exitCode, stderr } = await assay(dir, ...(c.args ?? ['run']));
+      const shown = stderr
+        .replace(/npm warn.*\n/g, '')
+        .replace(/\(initial run \d+(\.\d+)? s\)/g, '(initial run <t> s)')
+        .trim();
+      expect(shown).toBe(c.message.replaceAll('<dir>', dir));
       expect(exitCode).toBe(c.exitCode);
+      await c.check?.(dir);
     });
   }
 

@@ -11,9 +11,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { assayCommand, fixturesDir, repoRoot, withFixtureCopy } from '../support/assay.js';
+import { assayCommand, comparableWithPlainRuns, fixturesDir, repoRoot, withFixtureCopy } from '../support/assay.js';
 
-const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')));
+const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')) && comparableWithPlainRuns(name));
 const vitestBin = path.join(repoRoot, 'node_modules/vitest/vitest.mjs');
 
 interface Pct {

@@ -1,7 +1,7 @@
 /**
  * End to end: the real assay command on every sandbox fixture, real vitest underneath. Each
  * fixture's expected.json states the verdict of every mutant; the run must match it exactly,
- * and must leave every project file byte-identical — in the default batch mode (many mutants per
+ * and must leave every project file byte-identical and no process behind — in the default batch mode (many mutants per
  * vitest run) and with `--isolation full` (a fresh vitest run per mutant) alike.
  */
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ describe('assay run on sandbox fixtures', () => {
       expect(run.report, run.stderr).toBeDefined();
       expect(run.verdicts).toEqual(expected.mutants);
       expect(run.hashesAfter).toEqual(run.hashesBefore);
+      expect(run.leftover).toEqual([]);
     });
   }
 });

@@ -3,7 +3,7 @@
  * reads back its JSON report, plus a hash of every project file before and after the run, so
  * tests can check verdicts and that the user's files were left byte-identical.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -29,6 +29,8 @@ export interface MutantVerdict {
 }
 
 export interface AssayRun {
+  /** Processes left running in the project's directory once the run ended (must be none). */
+  leftover: string[];
   exitCode: number;
   stdout: string;
   stderr: string;
@@ -43,6 +45,17 @@ export interface AssayRun {
   peakRssMb?: number;
   /** Where assay says its time went (reports/assay-summary.json), when it wrote one. */
   timings?: RunTimings;
+}
+
+/**
+ * Whether a single plain run of `fixture` (StrykerJS's, or vitest's own coverage) can stand for
+ * comparison: not when its tests are flaky on purpose (expected.json's `flakyOnPurpose` says why).
+ */
+export function comparableWithPlainRuns(fixture: string): boolean {
+  const file = path.join(fixturesDir, fixture, 'expected.json');
+  if (!existsSync(file)) return true;
+  const expected = JSON.parse(readFileSync(file, 'utf8')) as { flakyOnPurpose?: string };
+  return expected.flakyOnPurpose === undefined;
 }
 
 /** Copies `fixture` to a temp dir (with this repo's node_modules linked in) and runs assay there. */
@@ -84,6 +97,7 @@ export async function runAssay(dir: string, args: string[] = []): Promise<AssayR
   const peakRssKb = existsSync(rssFile) ? Number.parseInt((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1) ?? '', 10) : Number.NaN;
   await rm(rssFile, { force: true });
   const hashesAfter = await hashTree(dir);
+  const leftover = await processesIn(dir);
   const report = await readJson(path.join(dir, 'reports/mutation/mutation.json'));
   const summary = await readJson(path.join(dir, 'reports/assay-summary.json'));
   return {
@@ -94,6 +108,7 @@ export async function runAssay(dir: string, args: string[] = []): Promise<AssayR
     verdicts: report ? verdictsOf(report) : [],
     hashesBefore,
     hashesAfter,
+    leftover,
     wallMs,
     ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
     ...(summary?.run ? { timings: summary.run as RunTimings } : {}),
@@ -133,8 +148,16 @@ export function verdictsOf(report: any): MutantVerdict[] {
   );
 }
 
+/** Processes whose command line names `dir`: none may outlive a run in it. */
+export async function processesIn(dir: string): Promise<string[]> {
+  const { stdout } = await execa('ps', ['-eo', 'pid,args'], { reject: false });
+  return String(stdout)
+    .split('\n')
+    .filter((line) => line.includes(dir) && !line.includes('ps -eo'));
+}
+
 /** sha256 of every file under `dir`, skipping node_modules and reports/. */
-async function hashTree(dir: string): Promise<Record<string, string>> {
+export async function hashTree(dir: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {

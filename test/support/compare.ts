@@ -1,7 +1,9 @@
 /**
  * Compares assay's mutants and verdicts with StrykerJS's on the same code: which of Stryker's
  * mutants assay generates too (same file, start position, mutator and replacement, ignoring
- * white space), and whether matched mutants get the same verdict class.
+ * white space), and whether matched mutants get the same verdict class. A mutant StrykerJS could
+ * give no verdict (RuntimeError, e.g. code that killed its test process) is matched but has no
+ * verdict to agree with: it counts in `strykerErrors`, not in the agreement.
  */
 import type { MutantVerdict } from './assay.js';
 import type { StrykerMutant } from './stryker.js';
@@ -10,7 +12,11 @@ export interface Comparison {
   stryker: number;
   assay: number;
   matched: number;
+  /** Matched mutants that StrykerJS gave a verdict (not RuntimeError/CompileError). */
+  comparable: number;
   sameVerdict: number;
+  /** Matched mutants StrykerJS answered with RuntimeError or CompileError. */
+  strykerErrors: StrykerMutant[];
   /** Stryker mutants assay does not generate. */
   missing: StrykerMutant[];
   /** assay mutants Stryker does not generate. */
@@ -36,6 +42,7 @@ export function compareWithStryker(assay: readonly MutantVerdict[], stryker: rea
   }
   const missing: StrykerMutant[] = [];
   const disagreements: Comparison['disagreements'] = [];
+  const strykerErrors: StrykerMutant[] = [];
   let matched = 0;
   for (const mutant of stryker) {
     const candidates = remaining.get(key(mutant.file, mutant.line, mutant.column, mutant.mutatorName, mutant.replacement));
@@ -45,13 +52,16 @@ export function compareWithStryker(assay: readonly MutantVerdict[], stryker: rea
       continue;
     }
     matched++;
-    if (verdictClass(twin.status) !== verdictClass(mutant.status)) disagreements.push({ assay: twin, stryker: mutant });
+    if (mutant.status === 'RuntimeError' || mutant.status === 'CompileError') strykerErrors.push(mutant);
+    else if (verdictClass(twin.status) !== verdictClass(mutant.status)) disagreements.push({ assay: twin, stryker: mutant });
   }
   return {
     stryker: stryker.length,
     assay: assay.length,
     matched,
-    sameVerdict: matched - disagreements.length,
+    comparable: matched - strykerErrors.length,
+    sameVerdict: matched - strykerErrors.length - disagreements.length,
+    strykerErrors,
     missing,
     extra: [...remaining.values()].flat(),
     disagreements,

@@ -93,7 +93,7 @@ describe('loadOptions: defaults', () => {
 
 describe('loadOptions: every key', () => {
   it('reads every option assay uses', async () => {
-    const { cwd, options, warnings } = await withConfig({
+    const { cwd, options, warnings } = await load({ 'vitest.unit.config.ts': '', 'stryker.config.json': {
       $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
       _comment: 'not an option',
       mutate: ['lib/**/*.ts', '!lib/gen/**', 'src/a.ts:3-9'],
@@ -111,7 +111,7 @@ describe('loadOptions: every key', () => {
       disableBail: true,
       ignoreStatic: true,
       assay: { isolation: 'full', memoryLimitMb: 4096 },
-    });
+    } });
     expect(options).toStrictEqual({
       projectRoot: cwd,
       mutate: ['lib/**/*.ts', '!lib/gen/**', 'src/a.ts:3-9'],
@@ -201,7 +201,14 @@ describe('loadOptions: finding the config file', () => {
   it('names a missing --config-file', async () => {
     const cwd = await tempProject({ 'package.json': {}, 'stryker.config.json': {} });
     expect(await userError(loadOptions({ cwd, configFile: 'nope.json', cli: {} }))).toBe(
-      'config file not found: nope.json',
+      '--config-file must name an existing file, got "nope.json"',
+    );
+  });
+
+  it('refuses a --config-file that is a directory', async () => {
+    const cwd = await tempProject({ 'package.json': {}, 'configs/m.json': {} });
+    expect(await userError(loadOptions({ cwd, configFile: 'configs', cli: {} }))).toBe(
+      '--config-file must name an existing file, got "configs"',
     );
   });
 
@@ -256,6 +263,13 @@ describe('loadOptions: unreadable config files', () => {
   it('reports a JavaScript config that fails to load', async () => {
     expect(await userError(load({ 'stryker.config.mjs': 'throw new Error("boom");\n' }))).toBe(
       'stryker.config.mjs: could not be loaded: boom',
+    );
+  });
+
+  // (A syntax error is checked end to end, in test/e2e/cli.test.ts: under vitest, import() goes through vite.)
+  it('names the kind of error a JavaScript config fails with, unless it is a plain Error', async () => {
+    expect(await userError(load({ 'stryker.config.mjs': 'export default { concurrency: two };\n' }))).toBe(
+      'stryker.config.mjs: could not be loaded: ReferenceError: two is not defined',
     );
   });
 });
@@ -328,7 +342,7 @@ describe('loadOptions: invalid values', () => {
 
 describe('loadOptions: warnings', () => {
   it('warns once per StrykerJS option assay does not use, and per unknown key', async () => {
-    const { options, warnings } = await withConfig({
+    const { options, warnings } = await load({ 'v.ts': '', 'stryker.config.json': {
       $schema: 'x',
       _comment: 'silent',
       packageManager: 'npm',
@@ -348,7 +362,7 @@ describe('loadOptions: warnings', () => {
       concurency: 2,
       thresholds: { _note: 'silent', hihg: 90 },
       assay: { future: true },
-    });
+    } });
     expect(warnings).toEqual([
       "StrykerJS option 'packageManager' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'plugins' in stryker.config.json is not used by assay, ignored",
@@ -382,6 +396,36 @@ describe('loadOptions: warnings', () => {
   });
 });
 
+describe('loadOptions: the vitest config file', () => {
+  it('must exist when the config file names it, relative to the project root', async () => {
+    expect(await userError(withConfig({ vitest: { configFile: 'vitest.mutation.ts' } }))).toBe(
+      'stryker.config.json: "vitest.configFile" must name an existing file, got "vitest.mutation.ts"',
+    );
+    const { options } = await load({ 'configs/vitest.ts': '', 'stryker.config.json': { vitest: { configFile: 'configs/vitest.ts' } } });
+    expect(options.vitest).toStrictEqual({ configFile: 'configs/vitest.ts' });
+  });
+
+  it('must exist when --vitest-config-file names it', async () => {
+    expect(await userError(load({}, { vitestConfigFile: 'vitest.nope.ts' }))).toBe(
+      '--vitest-config-file must name an existing file, got "vitest.nope.ts"',
+    );
+  });
+
+  it('must not be a directory', async () => {
+    expect(await userError(load({ 'configs/vitest.ts': '' }, { vitestConfigFile: 'configs' }))).toBe(
+      '--vitest-config-file must name an existing file, got "configs"',
+    );
+  });
+
+  it('is only checked where it is used: --vitest-config-file replaces the config file\'s', async () => {
+    const { options } = await load(
+      { 'cli.vitest.ts': '', 'stryker.config.json': { vitest: { configFile: 'gone.ts' } } },
+      { vitestConfigFile: 'cli.vitest.ts' },
+    );
+    expect(options.vitest).toStrictEqual({ configFile: 'cli.vitest.ts' });
+  });
+});
+
 describe('loadOptions: command-line overrides', () => {
   const cli: Required<CliOverrides> = {
     mutate: ['lib/a.ts:1-5'],
@@ -399,8 +443,8 @@ describe('loadOptions: command-line overrides', () => {
   };
 
   it('override the config file', async () => {
-    const { cwd, options } = await withConfig(
-      {
+    const { cwd, options } = await load(
+      { 'cli.vitest.ts': '', 'stryker.config.json': {
         mutate: ['src/x.ts'],
         concurrency: 2,
         timeoutMS: 1,
@@ -411,7 +455,7 @@ describe('loadOptions: command-line overrides', () => {
         coverageAnalysis: 'all',
         thresholds: { high: 90, low: 10, break: 5 },
         vitest: { configFile: 'file.vitest.ts', dir: 'd' },
-      },
+      } },
       cli,
     );
     expect(options).toStrictEqual({
@@ -432,7 +476,7 @@ describe('loadOptions: command-line overrides', () => {
   });
 
   it('override the defaults when there is no config file', async () => {
-    const { options } = await load({}, { concurrency: 2, vitestConfigFile: 'v.ts' });
+    const { options } = await load({ 'v.ts': '' }, { concurrency: 2, vitestConfigFile: 'v.ts' });
     expect(options.concurrency).toBe(2);
     expect(options.vitest).toStrictEqual({ configFile: 'v.ts' });
   });

@@ -22,16 +22,26 @@ describe('formBatches', () => {
       plan: { t1: [1, NO_MUTANT], t2: [1, 2, NO_MUTANT] },
       hitLimits: { 1: 1001, 2: 1002 },
       expected: { t1: [1, 3], t2: [1, 2] },
-      selection: [{ moduleId: '/t/a.test.ts', testIds: ['t1', 't2'] }],
+      selection: [{ project: '', moduleId: '/t/a.test.ts', testIds: ['t1', 't2'] }],
       threads: 'shared',
     });
     // t1 twice (mutant 1, canary) at 10 ms, t2 three times at 1 ms
     expect(batches[0].expectedMs).toBe(23);
     expect(batches[1].task.selection).toEqual([
-      { moduleId: '/t/a.test.ts', testIds: ['t1'] },
-      { moduleId: '/t/b.test.ts', testIds: ['t3'] },
+      { project: '', moduleId: '/t/a.test.ts', testIds: ['t1'] },
+      { project: '', moduleId: '/t/b.test.ts', testIds: ['t3'] },
     ]);
     expect(batches[1].task.plan).toEqual({ t1: [3, NO_MUTANT], t3: [3, 4, NO_MUTANT] });
+  });
+
+  it('keeps a test file that runs in two vitest projects apart, one selection per project', () => {
+    const inTwoProjects = run(1, 'src/a.ts', {});
+    inTwoProjects.selection = [
+      { project: 'unit', moduleId: '/t/a.test.ts', testIds: ['t1'] },
+      { project: 'strict', moduleId: '/t/a.test.ts', testIds: ['t1-strict'] },
+    ];
+    const [batch] = formBatches([inTwoProjects], { maxSize: 10, workers: 1 }, { duration: new Map(), coverage: {} }, 'shared');
+    expect(batch.task.selection).toEqual(inTwoProjects.selection);
   });
 
   it('sizes batches to about four per worker, between 20 and maxSize mutants', () => {
@@ -107,7 +117,7 @@ describe('batchVerdicts', () => {
   it('settles nothing from a test file that found global state changed by an earlier file', () => {
     const records = [test('t1', [[1, 'fail', 'AssertionError'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])];
     const leaked = outcome(records, {
-      files: [{ moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false, leaked: ['process.env.LOCALE'] }],
+      files: [{ project: '', moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false, leaked: ['process.env.LOCALE'] }],
     });
     expect(batchVerdicts(runs, leaked).size).toBe(0);
     expect(batchVerdicts(runs, outcome(records)).size).toBe(2);

@@ -4,7 +4,7 @@ import type { RunOutcome, TestOutcome } from '../../../src/vitest/session.js';
 import type { BatchRecord } from '../../../src/vitest/settings.js';
 
 export function run(id: number, fileName: string, tests: Record<string, string[]>): MutantRun {
-  const selection = Object.entries(tests).map(([moduleId, testIds]) => ({ moduleId, testIds }));
+  const selection = Object.entries(tests).map(([moduleId, testIds]) => ({ project: '', moduleId, testIds }));
   const plannedIds = selection.flatMap((s) => s.testIds);
   return {
     mutant: {
@@ -27,9 +27,9 @@ export function run(id: number, fileName: string, tests: Record<string, string[]
 }
 
 export function test(id: string, batch: BatchRecord[], fields: Partial<TestOutcome> = {}): TestOutcome {
-  return { id, name: id, moduleId: '/t/a.test.ts', state: 'passed', durationMs: 1, errors: [], batch, ...fields };
+  return { id, name: id, project: '', moduleId: '/t/a.test.ts', state: 'passed', durationMs: 1, errors: [], batch, ...fields };
 }
 
 export function outcome(tests: TestOutcome[], extra: Partial<RunOutcome> = {}): RunOutcome {
-  return { tests, files: [{ moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false, leaked: [] }], unhandledErrors: [], ...extra };
+  return { tests, files: [{ project: '', moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false, leaked: [] }], unhandledErrors: [], ...extra };
 }

@@ -6,10 +6,11 @@ import { outcome, run, test } from './runs.js';
 /** A static mutant's run: whole test files (no test ids), as the plan makes them. */
 function staticRun(id: number, files: string[], expectedMs: number) {
   const base = run(id, 'src/config.ts', {});
-  return { ...base, static: true, expectedMs, selection: files.map((moduleId) => ({ moduleId })), plannedTests: files.length };
+  return { ...base, static: true, expectedMs, selection: files.map((moduleId) => ({ project: '', moduleId })), plannedTests: files.length };
 }
 
 const file = (moduleId: string, fields: Partial<FileOutcome> = {}): FileOutcome => ({
+  project: '',
   moduleId,
   errors: [],
   staticCoverage: [],
@@ -30,7 +31,7 @@ describe('formStaticGroups', () => {
       kind: 'static',
       activeByFile: { '/t/a.ts': 2, '/t/b.ts': 2, '/t/c.ts': 3 },
       hitLimits: { 2: 1002, 3: 1003 },
-      selection: [{ moduleId: '/t/a.ts' }, { moduleId: '/t/b.ts' }, { moduleId: '/t/c.ts' }],
+      selection: [{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/b.ts' }, { project: '', moduleId: '/t/c.ts' }],
     });
     expect(groups[0].expectedMs).toBe(10);
   });

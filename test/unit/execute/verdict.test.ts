@@ -5,6 +5,7 @@ import type { RunOutcome, TestOutcome } from '../../../src/vitest/session.js';
 const test = (id: string, state: TestOutcome['state'], errors: string[] = [], timedOut?: boolean): TestOutcome => ({
   id,
   name: id,
+  project: '',
   moduleId: '/t/a.test.ts',
   state,
   durationMs: 1,
@@ -13,7 +14,7 @@ const test = (id: string, state: TestOutcome['state'], errors: string[] = [], ti
 });
 const outcome = (tests: TestOutcome[], fileErrors: string[] = [], unhandledErrors: string[] = []): RunOutcome => ({
   tests,
-  files: [{ moduleId: '/t/a.test.ts', errors: fileErrors, staticCoverage: [], hits: [], timedOut: false, leaked: [] }],
+  files: [{ project: '', moduleId: '/t/a.test.ts', errors: fileErrors, staticCoverage: [], hits: [], timedOut: false, leaked: [] }],
   unhandledErrors,
 });
 

@@ -1,10 +1,10 @@
 /**
  * findMutants as a whole: ordering, excluded mutators, line ranges, ranges and placement, parsers per file
- * extension, locations, and syntax errors.
+ * extension, locations, and syntax errors; parseableFiles, which leaves out the files that do not parse.
  */
 import { describe, expect, it } from 'vitest';
 
-import { findMutants } from '../../../src/mutate/index.js';
+import { findMutants, parseableFiles } from '../../../src/mutate/index.js';
 import { mutantsOf, mutate } from './helpers.js';
 
 describe('findMutants', () => {
@@ -75,12 +75,38 @@ describe('findMutants', () => {
   it('throws an error naming the file and the first syntax error', () => {
     expect(() =>
       findMutants({ path: '/p/src/broken.ts', name: 'src/broken.ts', text: 'const a = ;\nlet' }, { excludedMutations: [] }),
-    ).toThrow('src/broken.ts: syntax error at 1:11: Expression expected.');
+    ).toThrow('src/broken.ts: syntax error at line 1, column 11: Expression expected.');
   });
 
   it('refuses files it has no parser for', () => {
     expect(() =>
       findMutants({ path: '/p/src/a.vue', name: 'src/a.vue', text: '' }, { excludedMutations: [] }),
     ).toThrow('src/a.vue: cannot mutate files with extension ".vue"');
+  });
+});
+
+describe('parseableFiles', () => {
+  const file = (name: string, text: string) => ({ path: `/p/${name}`, name, text });
+
+  it('leaves out each file that does not parse, with a warning naming it and the line and column of its first error', () => {
+    const good = file('src/good.ts', 'export const a = 1 + 2;\n');
+    const broken = file('src/broken.ts', 'export function f(a: number) {\n  return a +* 2;\n}\n');
+    const other = file('src/other.ts', 'export const b = 3;\n');
+    const vue = file('src/a.vue', '');
+    const warnings: string[] = [];
+    expect(parseableFiles([good, broken, other, vue], (message) => warnings.push(message))).toEqual([good, other]);
+    expect(warnings).toEqual([
+      'skipped src/broken.ts: syntax error at line 2, column 13: Expression expected.',
+      'skipped src/a.vue: cannot mutate files with extension ".vue"',
+    ]);
+  });
+
+  it('hands its trees to findMutants, which gives the same mutants as from a fresh parse', () => {
+    const source = file('src/a.ts', 'export const a = (x: number) => x > 1;\n');
+    const fresh = findMutants({ ...source }, { excludedMutations: [] });
+    const [kept] = parseableFiles([source], () => undefined);
+    expect(findMutants(kept, { excludedMutations: [] })).toEqual(fresh);
+    // Taken once: a second call parses again and still agrees.
+    expect(findMutants(kept, { excludedMutations: [] })).toEqual(fresh);
   });
 });

@@ -60,6 +60,19 @@ describe('renderClearText', () => {
     );
   });
 
+  it('says how many mutants an interrupted run left Pending', () => {
+    const text = renderClearText(runResult({ interrupted: true, mutants: [...mutants(3, 'Killed'), ...mutants(2, 'Pending')] }), { color: false });
+    expect(text).toContain('Interrupted: 2 of 5 mutants have no verdict (Pending); the score counts the finished ones only');
+    expect(text).toContain('Mutation score: 100.00%');
+    expect(renderClearText(runResult({ mutants: mutants(1, 'Killed') }), { color: false })).not.toContain('Interrupted');
+  });
+
+  it('lists flaky tests with how they showed', () => {
+    const flakyTests = [{ id: 't1', name: 'greets', fileName: 'test/a.test.ts', reason: 'failed, then passed when run again' }];
+    const text = renderClearText(runResult({ flakyTests, mutants: mutants(1, 'Killed') }), { color: false });
+    expect(text).toContain('Flaky tests: their result changed between two runs, so they kill no mutant (1):\ntest/a.test.ts > greets  (failed, then passed when run again)');
+  });
+
   it('omits the survivors section when every mutant was detected', () => {
     const text = renderClearText(runResult({ mutants: mutants(2, 'Killed') }), { color: false });
     expect(text).not.toContain('Undetected');

@@ -45,6 +45,7 @@ export function runResult(overrides: Partial<RunResult> = {}): RunResult {
     projectRoot: '/project',
     files: [],
     tests: [],
+    flakyTests: [],
     mutants: [],
     thresholds: { high: 80, low: 60, break: null },
     durationMs: 1000,

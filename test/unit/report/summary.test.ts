@@ -170,6 +170,7 @@ describe('summarise', () => {
         unverifiedLines: [],
       },
       run: { dryRunMs: 300, executeMs: 600, mutantsRun: 0, testMs: 0, concurrency: 2, threads: 'shared' },
+      flakyTests: [],
     });
   });
 
@@ -188,6 +189,20 @@ describe('summarise', () => {
     expect(summary.directories).toEqual({});
     expect(Object.keys(summary.files)).toEqual(['a.ts']);
     expect(summary.total).toMatchObject({ mutationScore: null, mutationScoreCovered: null, unverified: 0, lines: null });
+  });
+
+  it('counts the Pending mutants of an interrupted run apart, and leaves them out of the score', () => {
+    const summary = summarise(
+      runResult({ interrupted: true, mutants: [mutantOnLine('Killed', 1, { fileName: 'a.ts' }), mutantOnLine('Pending', 2, { fileName: 'a.ts' }), mutantOnLine('Pending', 3, { fileName: 'a.ts' })] }),
+    );
+    expect(summary.pending).toBe(2);
+    expect(summary.total.mutationScore).toBe(100);
+    expect(summarise(runResult()).pending).toBeUndefined();
+  });
+
+  it('lists the flaky tests', () => {
+    const flakyTests = [{ id: 't1', name: 'greets', fileName: 'test/a.test.ts', reason: 'passed, then failed in a second run' }];
+    expect(summarise(runResult({ flakyTests })).flakyTests).toEqual(flakyTests);
   });
 
   it('gives a covered score of 0, not null, when every valid mutant is NoCoverage', () => {
@@ -214,6 +229,6 @@ describe('writeSummary', () => {
     expect(text).toContain('"mutationScore": null');
     const parsed: unknown = JSON.parse(text);
     expect(parsed).toEqual(summarise(result));
-    expect(Object.keys(parsed as object)).toEqual(['files', 'directories', 'total', 'run']);
+    expect(Object.keys(parsed as object)).toEqual(['files', 'directories', 'total', 'run', 'flakyTests']);
   });
 });

@@ -114,17 +114,17 @@ describe('selectFiles', () => {
     const error = await selectFiles(options(root)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toBe(
-      `mutate matched no files: ${DEFAULT_MUTATE.join(', ')}; check 'mutate' in stryker.config.json`,
+      `mutate matched no files: ${DEFAULT_MUTATE.join(', ')}; check --mutate, or "mutate" in stryker.config.json`,
     );
   });
 
   it('fails when ignorePatterns or negations remove everything', async () => {
     const root = await tempProject({ 'src/a.ts': '' });
     await expect(selectFiles(options(root, { ignorePatterns: ['src'] }))).rejects.toThrow(
-      "mutate matched no files: src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}, !src/**/*.{test,spec}.*, !src/**/__tests__/**, !src/**/*.d.ts; check 'mutate' in stryker.config.json",
+      'mutate matched no files: src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}, !src/**/*.{test,spec}.*, !src/**/__tests__/**, !src/**/*.d.ts; check --mutate, or "mutate" in stryker.config.json',
     );
     await expect(selectFiles(options(root, { mutate: ['!src/a.ts'] }))).rejects.toThrow(
-      "mutate matched no files: !src/a.ts; check 'mutate' in stryker.config.json",
+      'mutate matched no files: !src/a.ts; check --mutate, or "mutate" in stryker.config.json',
     );
   });
 });

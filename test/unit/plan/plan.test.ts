@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { planMutants } from '../../../src/plan/index.js';
+import type { DryRunResult } from '../../../src/dry-run/index.js';
+import type { Mutant } from '../../../src/model.js';
+
+const options = { coverageAnalysis: 'perTest', ignoreStatic: false } as const;
+
+function mutant(id: number): Mutant {
+  return {
+    id,
+    fileName: 'src/a.ts',
+    mutatorName: 'EqualityOperator',
+    start: 0,
+    end: 1,
+    replacement: 'x',
+    placement: 'expression',
+    location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
+  };
+}
+
+/** A dry run: tests by id with their project, file and duration, and the mutants each reached. */
+function dry(tests: Record<string, { project: string; moduleId: string; ms: number; reached: number[] }>, extra: Partial<DryRunResult> = {}): DryRunResult {
+  return {
+    tests: Object.entries(tests).map(([id, t]) => ({ id, name: id, fileName: t.moduleId, durationMs: t.ms })),
+    testFile: Object.fromEntries(Object.entries(tests).map(([id, t]) => [id, { project: t.project, moduleId: t.moduleId }])),
+    coverage: Object.fromEntries(Object.entries(tests).map(([id, t]) => [id, t.reached])),
+    staticIn: {},
+    hits: {},
+    durationMs: 10,
+    threads: 'shared',
+    flaky: [],
+    flakyFile: {},
+    flakyCoverage: {},
+    ...extra,
+  };
+}
+
+describe('planMutants', () => {
+  it('selects a test file once per vitest project that runs it, fastest test first', () => {
+    const plan = planMutants([mutant(1)], dry({
+      unitSlow: { project: 'unit', moduleId: '/t/a.test.ts', ms: 9, reached: [1] },
+      unitFast: { project: 'unit', moduleId: '/t/a.test.ts', ms: 1, reached: [1] },
+      strict: { project: 'strict', moduleId: '/t/a.test.ts', ms: 5, reached: [1] },
+    }), options);
+    expect(plan.runs[0].selection).toEqual([
+      { project: 'unit', moduleId: '/t/a.test.ts', testIds: ['unitFast', 'unitSlow'] },
+      { project: 'strict', moduleId: '/t/a.test.ts', testIds: ['strict'] },
+    ]);
+    expect(plan.runs[0].plannedTests).toBe(3);
+  });
+
+  it('makes a mutant only flaky tests reach NoCoverage, saying so', () => {
+    const plan = planMutants([mutant(1), mutant(2)], dry(
+      { steady: { project: '', moduleId: '/t/a.test.ts', ms: 1, reached: [2] } },
+      {
+        flaky: [{ id: 'wobbly', name: 'greets', fileName: 'test/b.test.ts', reason: 'passed, then failed in a second run' }],
+        flakyFile: { wobbly: { project: '', moduleId: '/t/b.test.ts' } },
+        flakyCoverage: { wobbly: [1, 2] },
+      },
+    ), options);
+    expect(plan.settled).toMatchObject([{ id: 1, status: 'NoCoverage', statusReason: 'reached only by flaky tests: test/b.test.ts > greets' }]);
+    expect(plan.runs.map((run) => [run.mutant.id, run.selection])).toEqual([[2, [{ project: '', moduleId: '/t/a.test.ts', testIds: ['steady'] }]]]);
+  });
+
+  it('runs a static mutant in every test of its files but the flaky ones', () => {
+    const plan = planMutants([mutant(1)], dry(
+      { steady: { project: '', moduleId: '/t/a.test.ts', ms: 1, reached: [] } },
+      {
+        staticIn: { 1: [{ project: '', moduleId: '/t/a.test.ts' }] },
+        flaky: [{ id: 'wobbly', name: 'w', fileName: 't/a.test.ts', reason: 'failed, then passed when run again' }],
+        flakyFile: { wobbly: { project: '', moduleId: '/t/a.test.ts' } },
+        flakyCoverage: { wobbly: [] },
+      },
+    ), options);
+    expect(plan.runs[0].selection).toEqual([{ project: '', moduleId: '/t/a.test.ts', testIds: ['steady'] }]);
+    expect(plan.runs[0].static).toBe(true);
+  });
+});
