@@ -10,7 +10,7 @@
  */
 import type { FlakyTest, Options, TestInfo } from '../model.js';
 import { confirmFailures, flakyTest, withoutFlipped, FAILED_THEN_PASSED, type FlakyOutcome } from './flaky.js';
-import { UserError } from '../errors.js';
+import { stripAnsi, UserError } from '../errors.js';
 import { VitestSession, projectSession, relativeName, type RunOutcome, type TestFile, type TestOutcome, type Threads } from '../vitest/session.js';
 
 export interface DryRunResult {
@@ -145,9 +145,9 @@ function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: stri
   };
 }
 
-/** The first three lines of an error, each cut to 200 characters. */
+/** The first three lines of an error, without terminal colours, each cut to 200 characters. */
 function firstLines(text: string): string {
-  return text
+  return stripAnsi(text)
     .split('\n')
     .slice(0, 3)
     .map((line) => (line.length > 200 ? `${line.slice(0, 197)}…` : line))

@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOptions, type CliOverrides } from '../../../src/config/index.js';
-import { UserError } from '../../../src/errors.js';
 import type { Options } from '../../../src/model.js';
 import { tempProject } from './temp-project.js';
+import { userError } from '../../support/user-error.js';
 
 const defaults = (projectRoot: string): Options => ({
   projectRoot,
@@ -40,15 +40,6 @@ async function load(files: Record<string, string | object>, cli: CliOverrides = 
 const withConfig = (config: object | string, cli: CliOverrides = {}) =>
   load({ 'stryker.config.json': config }, cli);
 
-/** The message of the UserError the promise rejects with. */
-async function userError(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return (error as UserError).message;
-}
 
 const ALL_MUTATORS =
   '"ArithmeticOperator", "ArrayDeclaration", "ArrowFunction", "AssignmentOperator", "BlockStatement", ' +

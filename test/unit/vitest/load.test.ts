@@ -5,20 +5,11 @@
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
 import { loadUserVitest } from '../../../src/vitest/load.js';
 import { repoRoot } from '../../support/assay.js';
 import { tempProject } from '../config/temp-project.js';
+import { userError } from '../../support/user-error.js';
 
-/** The message of the UserError the promise rejects with. */
-async function userError(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return (error as UserError).message;
-}
 
 /** A project whose node_modules holds only a stand-in vitest package with this package.json. */
 const withFakeVitest = (pkg: object) =>
