@@ -170,7 +170,17 @@ export interface RunResult {
   disableBail?: boolean;
   /** Stopped early (a signal): mutants without a verdict are Pending, and coverage is absent. */
   interrupted?: boolean;
+  /** A `--since` run: only lines changed since the merge-base with `ref` were mutated. */
+  since?: ChangedSince;
   timings: RunTimings;
+}
+
+/** What `--since` found changed: per file name (relative), the new-side lines added or modified. */
+export interface ChangedSince {
+  ref: string;
+  /** The merge-base commit of `ref` and HEAD that the diff is taken from. */
+  base: string;
+  changed: Record<string, LineRange[]>;
 }
 
 /** Where the run's time went: what the benchmark reads to tell test time from overhead. */
