@@ -232,4 +232,17 @@ export interface Options {
   isolation: 'batch' | 'full';
   /** Heap limit of each vitest test thread, in MB; a mutant that needs more is killed by it. */
   memoryLimitMb: number;
+  /** `--since <ref>`: mutate only the lines changed since the merge-base of `ref` and HEAD. */
+  since?: string;
+  /** `assay.modules`: critical paths (globs of file names) and the least figures their files must reach together. */
+  modules: Record<string, ModuleThreshold>;
+  /** The committed figures `--ratchet` compares with (path relative to projectRoot), and how many points a figure may drop. */
+  ratchet: { baseline: string; tolerance: number; enabled: boolean };
+}
+
+/** Least figures (0–100) for a module; a figure not given is not checked. */
+export interface ModuleThreshold {
+  mutationScore?: number;
+  lines?: number;
+  branches?: number;
 }

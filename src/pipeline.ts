@@ -6,8 +6,8 @@
  * `signal` stops a run early: before any mutant has run it rejects with Interrupted; once mutants
  * run, it returns at once with the verdicts that finished and every other mutant Pending.
  */
-import type { Mutant, MutantResult, Options, RunResult, SourceFile } from './model.js';
-import { selectFiles } from './select/index.js';
+import type { ChangedSince, Mutant, MutantResult, Options, RunResult, SourceFile } from './model.js';
+import { changedSince, selectFiles } from './select/index.js';
 import { findMutants, parseableFiles } from './mutate/index.js';
 import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
@@ -34,8 +34,12 @@ export interface PipelineEvents {
 
 export async function runPipeline(options: Options, events: PipelineEvents = {}, signal?: AbortSignal): Promise<RunResult> {
   const started = Date.now();
-  const files = parseableFiles(await selectFiles(options), (message) => events.warn?.(message));
+  const changed = options.since === undefined ? undefined : await changedSince(options.projectRoot, options.since);
+  const files = parseableFiles(await selectFiles(options, changed?.changed), (message) => events.warn?.(message));
   const mutants = numberMutants(files, options, events);
+  const since = changed && { ...changed, changed: Object.fromEntries(files.map((file) => [file.name, file.lineRanges ?? []])) };
+  // `--since` with no mutant on a changed line: nothing to run, and vitest is not started.
+  if (since !== undefined && mutants.length === 0) return nothingToRun(options, files, since, started);
   const { instrumented, unplaced } = instrumentAll(files, mutants);
   const sessionOptions = { ...projectSession(options), instrumented, bail: !options.disableBail, maxWorkers: 1 };
   // The pool's vitest sessions start while the dry run goes.
@@ -98,6 +102,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
     durationMs: Date.now() - started,
     coverage: second?.coverage,
     disableBail: options.disableBail,
+    ...(since && { since }),
     timings: {
       dryRunMs: dry.durationMs,
       executeMs,
@@ -199,4 +204,19 @@ function unplacedResults(mutants: readonly Mutant[], unplaced: Map<number, strin
       testsCompleted: 0,
       static: false,
     }));
+}
+
+/** The result of a `--since` run that found no mutant on the changed lines of the selected files. */
+function nothingToRun(options: Options, files: readonly SourceFile[], since: ChangedSince, started: number): RunResult {
+  return {
+    projectRoot: options.projectRoot,
+    files: files.map(({ name, text }) => ({ name, text })),
+    tests: [],
+    flakyTests: [],
+    mutants: [],
+    thresholds: options.thresholds,
+    durationMs: Date.now() - started,
+    since,
+    timings: { dryRunMs: 0, executeMs: 0, mutantsRun: 0, testMs: 0, concurrency: options.concurrency, threads: 'shared' },
+  };
 }

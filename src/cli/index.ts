@@ -4,20 +4,25 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { UserError, usageMessage } from '../errors.js';
 import { loadOptions, type CliOverrides } from '../config/index.js';
 import { runPipeline } from '../pipeline.js';
 import { renderClearText } from '../report/clear-text.js';
 import { writeJsonReport } from '../report/json-report.js';
 import { writeHtmlReport } from '../report/html-report.js';
+import { writeCiReports } from '../report/ci.js';
 import { breakThresholdFailure } from '../report/exit-code.js';
 import { createProgress, type Progress } from '../report/progress.js';
 import { assayVersion } from '../report/version.js';
 import { writeCoverageFiles } from '../report/coverage-files.js';
-import { writeSummary } from '../report/summary.js';
+import { summarise, writeSummary, type Summary } from '../report/summary.js';
+import { thresholdFailures } from '../report/module-thresholds.js';
+import { baselineOf, ratchetFailures, readBaseline, writeBaseline } from '../report/baseline.js';
 import { CONTEXTS_FILE, whichTests, writeContexts } from '../report/contexts.js';
 import { JOURNAL_FILE, openJournal, type Journal } from '../report/journal.js';
 import { Interrupted } from '../interrupt.js';
+import type { ChangedSince } from '../model.js';
 import { stopOnSignals } from './signals.js';
 
 const SUMMARY_FILE = 'reports/assay-summary.json';
@@ -52,7 +57,7 @@ function buildProgram(): Command {
     .option('--concurrency <n>', 'worker threads (default: number of cores)', integer)
     .option('--timeout-ms <ms>', 'extra time a mutant run may take (default 5000)', number)
     .option('--timeout-factor <x>', 'factor on the expected run time (default 1.5)', number)
-    .option('--reporters <names>', 'comma-separated: clear-text, progress, json, html', list)
+    .option('--reporters <names>', 'comma-separated: clear-text, progress, json, html, markdown, junit, sarif', list)
     .option('--coverage-analysis <mode>', 'perTest (default), all or off')
     .option('--disable-bail', 'run every covering test, even after one fails')
     .option('--ignore-static', 'do not run mutants reached only while modules load')
@@ -60,9 +65,23 @@ function buildProgram(): Command {
     .option('--vitest-config-file <path>', 'vitest config file')
     .option('--isolation <mode>', 'batch (default: many mutants per vitest run) or full (a fresh vitest run per mutant)')
     .option('--memory-limit <mb>', 'heap limit of each test thread in MB (default 1024); a mutant that needs more is killed', integer)
+    .option('--since <ref>', 'mutate only the lines changed since the merge-base of <ref> and HEAD, e.g. origin/main')
+    .option('--ratchet', "exit 1 when a module's mutation score or coverage drops below the baseline ('assay baseline save')")
+    .option('--baseline <file>', 'baseline file for --ratchet (default assay-baseline.json)')
+    .option('--ratchet-tolerance <points>', 'how many points a figure may drop under --ratchet (default 0)', number)
     .exitOverride()
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
+    });
+  program
+    .command('baseline')
+    .description('the committed per-module figures --ratchet compares with')
+    .command('save')
+    .description("save the last full run's per-module figures (reports/assay-summary.json) as the baseline")
+    .option('--baseline <file>', 'where (default assay-baseline.json, or "assay.baseline" in stryker.config.json)')
+    .exitOverride()
+    .action(async (flags: { baseline?: string }) => {
+      process.exitCode = await saveBaselineCommand(flags.baseline);
     });
   program
     .command('which-tests')
@@ -90,6 +109,10 @@ interface RunFlags {
   vitestConfigFile?: string;
   isolation?: string;
   memoryLimit?: number;
+  since?: string;
+  ratchet?: boolean;
+  baseline?: string;
+  ratchetTolerance?: number;
 }
 
 async function runCommand(flags: RunFlags): Promise<number> {
@@ -106,10 +129,19 @@ async function runCommand(flags: RunFlags): Promise<number> {
     vitestConfigFile: flags.vitestConfigFile,
     isolation: flags.isolation,
     memoryLimitMb: flags.memoryLimit,
+    since: flags.since,
+    ratchet: flags.ratchet,
+    baseline: flags.baseline,
+    ratchetTolerance: flags.ratchetTolerance,
   };
   const { options, warnings } = await loadOptions({ cwd: process.cwd(), configFile: flags.configFile, cli });
   const warn = (message: string) => process.stderr.write(`assay: warning: ${message}\n`);
   warnings.forEach(warn);
+  if (options.ratchet.enabled && options.since !== undefined) {
+    throw new UserError('--ratchet compares whole modules with the baseline, and --since mutates changed lines only: use one or the other (thresholds in "assay.modules" do apply to changed lines)');
+  }
+  // Read before the run, so a missing or broken baseline costs no run.
+  const baseline = options.ratchet.enabled ? await readBaseline(resolve(options.projectRoot, options.ratchet.baseline), options.ratchet.baseline) : undefined;
 
   let progress: Progress | undefined;
   let journal: Journal | undefined;
@@ -143,6 +175,10 @@ async function runCommand(flags: RunFlags): Promise<number> {
     journal?.close();
     stop.dispose();
   }
+  if (result.since !== undefined && result.mutants.length === 0) {
+    process.stderr.write(`assay: ${nothingToTest(result.since)}\n`);
+    return 0;
+  }
   progress?.done();
   for (const test of result.flakyTests) warn(`flaky test ${test.fileName} > ${test.name} (${test.reason}): it kills no mutant`);
 
@@ -159,6 +195,14 @@ async function runCommand(flags: RunFlags): Promise<number> {
     await writeHtmlReport(result, resolve(options.projectRoot, file));
     process.stderr.write(`assay: HTML report written to ${file}\n`);
   }
+  // markdown, junit and sarif reporters; on GitHub Actions (GITHUB_ACTIONS=true) annotations and the step summary.
+  const failed = {
+    breakThreshold: breakThresholdFailure(result),
+    modules: thresholdFailures(result, options.modules),
+    ratchet: baseline === undefined ? [] : ratchetFailures(summarise(result), baseline, options.ratchet.tolerance),
+  };
+  const failures = [...(failed.breakThreshold === undefined ? [] : [failed.breakThreshold]), ...failed.modules, ...failed.ratchet.map((line) => `below the baseline: ${line}`)];
+  await writeCiReports(result, { reporters: options.reporters, env: process.env, stdout: process.stdout, stderr: process.stderr, failures });
   // Coverage outputs and the saved contexts (for which-tests) are written on every run.
   await writeCoverageFiles(result, resolve(options.projectRoot, 'reports/coverage'));
   await writeSummary(result, resolve(options.projectRoot, SUMMARY_FILE));
@@ -171,12 +215,34 @@ async function runCommand(flags: RunFlags): Promise<number> {
     return stop.exitCode();
   }
   process.stderr.write(`assay: coverage written to reports/coverage/ (lcov.info, coverage-final.json) and ${SUMMARY_FILE}\n`);
-  const failure = breakThresholdFailure(result);
-  if (failure !== undefined) {
-    process.stderr.write(`assay: ${failure}\n`);
-    return 1;
+  const indented = (lines: readonly string[]) => lines.map((line) => `  ${line}\n`).join('');
+  if (failed.breakThreshold !== undefined) process.stderr.write(`assay: ${failed.breakThreshold}\n`);
+  if (failed.modules.length > 0) process.stderr.write(`assay: thresholds not met ("assay.modules"):\n${indented(failed.modules)}`);
+  if (failed.ratchet.length > 0) {
+    process.stderr.write(`assay: below the baseline (${options.ratchet.baseline}, tolerance ${options.ratchet.tolerance}):\n${indented(failed.ratchet)}`);
   }
+  return failures.length > 0 ? 1 : 0;
+}
+
+/** `assay baseline save`: the last run's summary, as the baseline file. */
+async function saveBaselineCommand(file: string | undefined): Promise<number> {
+  const { options } = await loadOptions({ cwd: process.cwd(), cli: { baseline: file } });
+  let summary: Summary;
+  try {
+    summary = JSON.parse(await readFile(resolve(options.projectRoot, SUMMARY_FILE), 'utf8')) as Summary;
+  } catch {
+    throw new UserError(`no ${SUMMARY_FILE} to save: run 'assay run' first`);
+  }
+  const baseline = baselineOf(summary, assayVersion, new Date());
+  await writeBaseline(baseline, resolve(options.projectRoot, options.ratchet.baseline));
+  process.stderr.write(`assay: baseline of ${Object.keys(baseline.modules).length} modules written to ${options.ratchet.baseline}: commit it, then 'assay run --ratchet' fails when a figure drops\n`);
   return 0;
+}
+
+/** Why a `--since` run had nothing to test: no changed line in the selected files, or no mutant on one. */
+function nothingToTest({ ref, base, changed }: ChangedSince): string {
+  const since = `since ${ref} (merge-base ${base.slice(0, 7)}) in the files "mutate" selects: nothing to test`;
+  return Object.keys(changed).length === 0 ? `no changes ${since}` : `no mutants on the lines changed ${since}`;
 }
 
 function list(value: string): string[] {

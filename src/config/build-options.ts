@@ -30,5 +30,12 @@ export function buildOptions(
     ignoreStatic: cli.ignoreStatic ?? file.ignoreStatic,
     isolation: cli.isolation ?? file.assay.isolation,
     memoryLimitMb: cli.memoryLimitMb ?? file.assay.memoryLimitMb,
+    ...(cli.since !== undefined && { since: cli.since }),
+    modules: file.assay.modules,
+    ratchet: {
+      enabled: cli.ratchet ?? false,
+      baseline: cli.baseline ?? file.assay.baseline,
+      tolerance: cli.ratchetTolerance ?? file.assay.ratchetTolerance,
+    },
   };
 }

@@ -21,6 +21,10 @@ export interface CliOverrides {
   vitestConfigFile?: string;
   isolation?: string;
   memoryLimitMb?: number;
+  since?: string;
+  ratchet?: boolean;
+  baseline?: string;
+  ratchetTolerance?: number;
 }
 
 const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
@@ -36,6 +40,10 @@ const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
   vitestConfigFile: '--vitest-config-file',
   isolation: '--isolation',
   memoryLimitMb: '--memory-limit',
+  since: '--since',
+  ratchet: '--ratchet',
+  baseline: '--baseline',
+  ratchetTolerance: '--ratchet-tolerance',
 };
 
 const cliSchema = z.object({
@@ -51,6 +59,10 @@ const cliSchema = z.object({
   vitestConfigFile: field.nonEmptyString().optional(),
   isolation: field.isolation().optional(),
   memoryLimitMb: field.positiveInteger().optional(),
+  since: field.gitRef().optional(),
+  ratchet: field.flag().optional(),
+  baseline: field.nonEmptyString().optional(),
+  ratchetTolerance: field.nonNegativeNumber().optional(),
 });
 
 export type ParsedCliOverrides = z.output<typeof cliSchema>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MUTATOR_NAMES } from '../model.js';
 import { mutatePatternProblem } from './mutate-pattern.js';
 
-const REPORTER_NAMES = ['clear-text', 'progress', 'json', 'html', 'dots'] as const;
+const REPORTER_NAMES = ['clear-text', 'progress', 'json', 'html', 'dots', 'markdown', 'junit', 'sarif'] as const;
 const COVERAGE_ANALYSES = ['perTest', 'all', 'off'] as const;
 const ISOLATIONS = ['batch', 'full'] as const;
 
@@ -20,6 +20,12 @@ export const flag = () => z.boolean({ error: 'must be true or false' });
 export const nonEmptyString = () => {
   const error = 'must be a non-empty string';
   return z.string({ error }).min(1, { error });
+};
+
+/** A git ref or revision (`main`, `origin/main`, `v1.2`, `HEAD~3`, a sha), never an option. */
+export const gitRef = () => {
+  const error = 'must be a git ref (a branch, tag or commit)';
+  return z.string({ error }).min(1, { error }).refine((ref) => !ref.startsWith('-'), { error });
 };
 
 export const positiveInteger = () => {
@@ -59,6 +65,17 @@ export const reporters = () =>
   z.array(z.enum(REPORTER_NAMES, { error: `must be one of ${quotedList(REPORTER_NAMES)}` }), {
     error: 'must be an array of reporter names',
   });
+
+/** `assay.modules`: glob → the least mutation score, line and branch coverage (0–100) of its files together. */
+export const moduleThresholds = () =>
+  z.record(
+    z.string(),
+    z.strictObject(
+      { mutationScore: percentage().optional(), lines: percentage().optional(), branches: percentage().optional() },
+      { error: 'must be an object of "mutationScore", "lines" and "branches" thresholds (0 to 100)' },
+    ),
+    { error: 'must be an object: a glob of files → their thresholds' },
+  );
 
 export const mutatorNames = () =>
   z.array(z.enum(MUTATOR_NAMES, { error: `must be one of ${quotedList(MUTATOR_NAMES)}` }), {

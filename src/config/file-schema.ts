@@ -51,7 +51,13 @@ export const fileSchema = field.object({
   disableBail: field.flag().default(false),
   ignoreStatic: field.flag().default(false),
   assay: field
-    .object({ isolation: field.isolation().default('batch'), memoryLimitMb: field.positiveInteger().default(DEFAULT_MEMORY_LIMIT_MB) })
+    .object({
+      isolation: field.isolation().default('batch'),
+      memoryLimitMb: field.positiveInteger().default(DEFAULT_MEMORY_LIMIT_MB),
+      modules: field.moduleThresholds().default({}),
+      baseline: field.nonEmptyString().default('assay-baseline.json'),
+      ratchetTolerance: field.nonNegativeNumber().default(0),
+    })
     .prefault({}),
 });
 

@@ -11,7 +11,7 @@
 import type { FlakyTest, Options, TestInfo } from '../model.js';
 import { confirmFailures, flakyTest, withoutFlipped, FAILED_THEN_PASSED, type FlakyOutcome } from './flaky.js';
 import { stripAnsi, UserError } from '../errors.js';
-import { VitestSession, projectSession, relativeName, type RunOutcome, type TestFile, type TestOutcome, type Threads } from '../vitest/session.js';
+import { VitestSession, projectSession, relativeName, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
 
 export interface DryRunResult {
   tests: TestInfo[];

@@ -11,10 +11,9 @@ import { fileNames, formatScore, mutantsOf, scoreRun } from './scores.js';
 import { moduleRows, type ModuleRow } from './modules.js';
 import { formatRanges, toRanges } from './unverified.js';
 import { weakTests } from './weak-tests.js';
+import { changeOf } from './mutant-text.js';
 import { testPriorities } from './test-priorities.js';
 
-/** Longest original or replacement snippet shown in a survivor's line. */
-const MAX_SNIPPET = 50;
 /** Most files listed in the unverified and where-to-add-tests sections. */
 const MAX_LISTED = 10;
 
@@ -114,25 +113,9 @@ function undetectedLines(result: RunResult): string[] {
 /** `file:line:col  Mutator  original → replacement`, tagged when the mutant had no coverage. */
 function survivorLine(mutant: MutantResult, text: string): string {
   const { line, column } = mutant.location.start;
-  let original = snippet(text.slice(mutant.start, mutant.end));
-  let replacement = snippet(mutant.replacement);
-  // Shortened in the middle, a change in the middle (a regex, a long string) would vanish.
-  if (original === replacement) [original, replacement] = [flat(text.slice(mutant.start, mutant.end)), flat(mutant.replacement)];
+  const { original, replacement } = changeOf(mutant, text);
   const suffix = mutant.status === 'NoCoverage' ? '  (no coverage)' : '';
   return `${mutant.fileName}:${line}:${column}  ${mutant.mutatorName}  ${original} → ${replacement}${suffix}`;
-}
-
-/** Code collapsed to one line and cut to MAX_SNIPPET characters, keeping both ends. */
-function snippet(code: string): string {
-  const line = flat(code);
-  if (line.length <= MAX_SNIPPET) return line;
-  const half = (MAX_SNIPPET - 1) / 2;
-  return `${line.slice(0, Math.ceil(half)).trimEnd()}…${line.slice(line.length - Math.floor(half)).trimStart()}`;
-}
-
-/** Code collapsed to one line. */
-function flat(code: string): string {
-  return code.replace(/\s+/g, ' ').trim();
 }
 
 /** `Mutation score: 80.00%`, plus whether it passed `thresholds.break` when that is set. */

@@ -34,6 +34,8 @@ export interface Summary {
   pending?: number;
   /** Tests whose result changed between two runs; they killed no mutant. */
   flakyTests: FlakyTest[];
+  /** Present after a `--since` run: the figures are those of the changed lines' mutants only. */
+  since?: { ref: string; base: string };
 }
 
 export function summarise(result: RunResult): Summary {
@@ -42,6 +44,7 @@ export function summarise(result: RunResult): Summary {
     Object.fromEntries(rows.filter((row) => row.kind === kind).map((row) => [row.name, moduleSummary(row)]));
   const summary: Summary = { files: pick('file'), directories: pick('directory'), total: moduleSummary(rows[0]), run: result.timings, flakyTests: result.flakyTests };
   if (result.interrupted) summary.pending = result.mutants.filter((mutant) => mutant.status === 'Pending').length;
+  if (result.since !== undefined) summary.since = { ref: result.since.ref, base: result.since.base };
   return summary;
 }
 

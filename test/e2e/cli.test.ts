@@ -205,7 +205,7 @@ describe('assay command', () => {
       files: { ...greet },
       args: ['run', '--reporters', 'clear-text,dashboard'],
       exitCode: 2,
-      message: 'assay: --reporters must be one of "clear-text", "progress", "json", "html", "dots", got "dashboard"',
+      message: 'assay: --reporters must be one of "clear-text", "progress", "json", "html", "dots", "markdown", "junit", "sarif", got "dashboard"',
     },
     {
       name: 'a negative --timeout-ms',
@@ -234,6 +234,20 @@ describe('assay command', () => {
       args: ['run', '--concurrency', 'x'],
       exitCode: 2,
       message: 'assay: --concurrency must be a number, got "x"',
+    },
+    {
+      name: '--since outside a git repository',
+      files: { ...greet },
+      args: ['run', '--since', 'main'],
+      exitCode: 2,
+      message: 'assay: --since needs a git repository, and <dir> is not in one',
+    },
+    {
+      name: 'an empty --since',
+      files: { ...greet },
+      args: ['run', '--since', ''],
+      exitCode: 2,
+      message: 'assay: --since must be a git ref (a branch, tag or commit), got ""',
     },
     {
       name: 'an unknown flag',

@@ -15,6 +15,8 @@ import type { RunTimings } from '../../src/model.js';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'sandbox-fixtures');
 const assayBin = path.join(repoRoot, 'bin/assay.js');
+/** No colours, and no GitHub Actions output even when this suite itself runs there. */
+const QUIET_ENV = { FORCE_COLOR: '0', GITHUB_ACTIONS: 'false' };
 /** GNU time, used to read assay's peak RSS when present. */
 const gnuTime = '/usr/bin/time';
 
@@ -80,7 +82,7 @@ export async function withFixtureCopy<T>(fixture: string, use: (dir: string) => 
 
 /** Runs the repo's assay command with `args` in `dir`. */
 export async function assayCommand(dir: string, ...args: string[]) {
-  const result = await execa(process.execPath, [assayBin, ...args], { cwd: dir, reject: false, env: { FORCE_COLOR: '0' } });
+  const result = await execa(process.execPath, [assayBin, ...args], { cwd: dir, reject: false, env: QUIET_ENV });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
@@ -91,7 +93,7 @@ export async function runAssay(dir: string, args: string[] = []): Promise<AssayR
   const command = [process.execPath, assayBin, 'run', '--reporters', 'json,clear-text', ...args];
   const [file, ...commandArgs] = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', rssFile, ...command] : command;
   const started = performance.now();
-  const result = await execa(file, commandArgs, { cwd: dir, reject: false, env: { FORCE_COLOR: '0' } });
+  const result = await execa(file, commandArgs, { cwd: dir, reject: false, env: QUIET_ENV });
   const wallMs = Math.round(performance.now() - started);
   // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
   const peakRssKb = existsSync(rssFile) ? Number.parseInt((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1) ?? '', 10) : Number.NaN;

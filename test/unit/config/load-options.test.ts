@@ -29,6 +29,8 @@ const defaults = (projectRoot: string): Options => ({
   ignoreStatic: false,
   isolation: 'batch',
   memoryLimitMb: 1024,
+  modules: {},
+  ratchet: { enabled: false, baseline: 'assay-baseline.json', tolerance: 0 },
 });
 
 /** Loads options for a fresh project holding a package.json and `files`. */
@@ -45,7 +47,7 @@ const ALL_MUTATORS =
   '"ArithmeticOperator", "ArrayDeclaration", "ArrowFunction", "AssignmentOperator", "BlockStatement", ' +
   '"BooleanLiteral", "ConditionalExpression", "EqualityOperator", "LogicalOperator", "MethodExpression", ' +
   '"ObjectLiteral", "OptionalChaining", "Regex", "StringLiteral", "UnaryOperator", "UpdateOperator"';
-const ALL_REPORTERS = '"clear-text", "progress", "json", "html", "dots"';
+const ALL_REPORTERS = '"clear-text", "progress", "json", "html", "dots", "markdown", "junit", "sarif"';
 
 describe('loadOptions: project root', () => {
   it('requires a package.json', async () => {
@@ -101,7 +103,13 @@ describe('loadOptions: every key', () => {
       jsonReporter: { fileName: 'out/mutation.json' },
       disableBail: true,
       ignoreStatic: true,
-      assay: { isolation: 'full', memoryLimitMb: 4096 },
+      assay: {
+        isolation: 'full',
+        memoryLimitMb: 4096,
+        modules: { 'src/payments/**': { mutationScore: 85, lines: 90, branches: 80 } },
+        baseline: 'ci/assay-baseline.json',
+        ratchetTolerance: 0.5,
+      },
     } });
     expect(options).toStrictEqual({
       projectRoot: cwd,
@@ -121,6 +129,8 @@ describe('loadOptions: every key', () => {
       ignoreStatic: true,
       isolation: 'full',
       memoryLimitMb: 4096,
+      modules: { 'src/payments/**': { mutationScore: 85, lines: 90, branches: 80 } },
+      ratchet: { enabled: false, baseline: 'ci/assay-baseline.json', tolerance: 0.5 },
     });
     expect(warnings).toEqual([]);
   });
@@ -431,6 +441,10 @@ describe('loadOptions: command-line overrides', () => {
     vitestConfigFile: 'cli.vitest.ts',
     isolation: 'full',
     memoryLimitMb: 512,
+    since: 'origin/main',
+    ratchet: true,
+    baseline: 'ci/baseline.json',
+    ratchetTolerance: 0.5,
   };
 
   it('override the config file', async () => {
@@ -460,6 +474,8 @@ describe('loadOptions: command-line overrides', () => {
       ignoreStatic: true,
       isolation: 'full',
       memoryLimitMb: 512,
+      since: 'origin/main',
+      ratchet: { enabled: true, baseline: 'ci/baseline.json', tolerance: 0.5 },
       coverageAnalysis: 'off',
       thresholds: { high: 90, low: 10, break: 42 },
       vitest: { configFile: 'cli.vitest.ts', dir: 'd' },

@@ -30,6 +30,8 @@ const options = (projectRoot: string, overrides: Partial<Options> = {}): Options
   ignoreStatic: false,
   isolation: 'batch',
   memoryLimitMb: 1024,
+  modules: {},
+  ratchet: { enabled: false, baseline: 'assay-baseline.json', tolerance: 0 },
   ...overrides,
 });
 
@@ -125,6 +127,41 @@ describe('selectFiles', () => {
     );
     await expect(selectFiles(options(root, { mutate: ['!src/a.ts'] }))).rejects.toThrow(
       'mutate matched no files: !src/a.ts; check --mutate, or "mutate" in stryker.config.json',
+    );
+  });
+});
+
+describe('selectFiles with changed lines (--since)', () => {
+  const r = (start: number, end = start) => ({ start, end });
+  const files = { 'src/a.ts': 'a', 'src/b.ts': 'b', 'src/c.ts': 'c', 'src/a.test.ts': 't', 'lib/d.ts': 'd' };
+
+  it('keeps the selected files that changed, each limited to its changed lines', async () => {
+    const root = await tempProject(files);
+    const changed = { 'src/a.ts': [r(2, 3)], 'src/c.ts': [r(1), r(7, 9)], 'src/a.test.ts': [r(1)], 'lib/d.ts': [r(1)], 'src/gone.ts': [r(1)] };
+    expect(await selectFiles(options(root), changed)).toStrictEqual([
+      { path: path.join(root, 'src/a.ts'), name: 'src/a.ts', text: 'a', lineRanges: [r(2, 3)] },
+      { path: path.join(root, 'src/c.ts'), name: 'src/c.ts', text: 'c', lineRanges: [r(1), r(7, 9)] },
+    ]);
+  });
+
+  it('intersects the changed lines with the ranges mutate gives, dropping a file with none in common', async () => {
+    const root = await tempProject(files);
+    const changed = { 'src/a.ts': [r(2, 12)], 'src/b.ts': [r(1, 3)] };
+    expect(await selectFiles(options(root, { mutate: ['src/a.ts:10-20', 'src/b.ts:5-9'] }), changed)).toStrictEqual([
+      { path: path.join(root, 'src/a.ts'), name: 'src/a.ts', text: 'a', lineRanges: [r(10, 12)] },
+    ]);
+  });
+
+  it('gives no files when none of the selected files changed', async () => {
+    const root = await tempProject(files);
+    expect(await selectFiles(options(root), {})).toEqual([]);
+    expect(await selectFiles(options(root), { 'lib/d.ts': [r(1)] })).toEqual([]);
+  });
+
+  it('still fails when mutate matches no files at all', async () => {
+    const root = await tempProject(files);
+    await expect(selectFiles(options(root, { mutate: ['app/**/*.ts'] }), { 'src/a.ts': [r(1)] })).rejects.toThrow(
+      'mutate matched no files: app/**/*.ts; check --mutate, or "mutate" in stryker.config.json',
     );
   });
 });
