@@ -80,6 +80,11 @@ export interface Mutant extends MutantCandidate {
   id: number;
   /** SourceFile.name of the file it lives in. */
   fileName: string;
+  /**
+   * Set once the plan has given the mutant a run: the hash of everything its verdict depends on
+   * (incremental/verdict-key.ts). Results made from the run carry it; the journal records it.
+   */
+  verdictKey?: string;
 }
 
 export type MutantStatus =
@@ -122,6 +127,8 @@ export interface MutantResult extends Mutant {
   /** Reached while modules load, outside any test. */
   static: boolean;
   durationMs?: number;
+  /** The verdict was not run but taken from an earlier run with the same verdictKey: the file it came from. */
+  reusedFrom?: string;
 }
 
 /** A coverage figure: covered of total, and the percentage (100 when total is 0, as istanbul). */
@@ -172,7 +179,25 @@ export interface RunResult {
   interrupted?: boolean;
   /** A `--since` run: only lines changed since the merge-base with `ref` were mutated. */
   since?: ChangedSince;
+  /** A `--shard i/n` run: `mutants` holds this shard's mutants only (see shard/index.ts). */
+  shard?: ShardInfo;
   timings: RunTimings;
+}
+
+/** `--shard i/n`: the run takes part `index` (1-based) of `count` parts of the mutants. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** What a shard run records so that `assay merge` can join shards and refuse ones that do not belong together. */
+export interface ShardInfo extends Shard {
+  /** Mutants in the whole run, every shard's together. */
+  mutants: number;
+  /** sha256 of what was mutated: every mutated file's content, every mutant's place, mutator and replacement. */
+  fingerprint: string;
+  /** sha256 of the partition: which shard each mutant went to (equal in every shard of one run). */
+  partition: string;
 }
 
 /** What `--since` found changed: per file name (relative), the new-side lines added or modified. */
@@ -234,10 +259,20 @@ export interface Options {
   memoryLimitMb: number;
   /** `--since <ref>`: mutate only the lines changed since the merge-base of `ref` and HEAD. */
   since?: string;
+  /** `--shard i/n`: run only this shard's part of the mutants. */
+  shard?: Shard;
   /** `assay.modules`: critical paths (globs of file names) and the least figures their files must reach together. */
   modules: Record<string, ModuleThreshold>;
   /** The committed figures `--ratchet` compares with (path relative to projectRoot), and how many points a figure may drop. */
   ratchet: { baseline: string; tolerance: number; enabled: boolean };
+  /**
+   * `--incremental` / `assay.incremental`: reuse the verdicts of the store at `file` (relative to
+   * projectRoot) whose inputs did not change, and write it when the run completes; `--resume`:
+   * reuse those of the journal an interrupted run left; `--force`: reuse nothing.
+   */
+  incremental: { enabled: boolean; file: string; resume: boolean; force: boolean };
+  /** `assay.historyFile`: where each complete full run appends its per-module figures (relative to projectRoot), read by `assay trend`. */
+  historyFile: string;
 }
 
 /** Least figures (0–100) for a module; a figure not given is not checked. */

@@ -17,6 +17,8 @@ import { coveragePass } from './coverage/index.js';
 import { projectSession } from './vitest/session.js';
 import { Interrupted, untilAborted } from './interrupt.js';
 import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
+import { shardPlan } from './shard/index.js';
+import { reuseVerdicts, saveVerdicts, type ReuseInfo } from './incremental/reuse.js';
 
 /** The least wall-clock allowance for vitest's own work in one mutant run. */
 const MIN_RUN_OVERHEAD_MS = 5_000;
@@ -30,6 +32,8 @@ export interface PipelineEvents {
   result?: (result: MutantResult) => void;
   /** A verdict given earlier is replaced: a test it relied on turned out flaky after it ran. */
   revised?: (result: MutantResult) => void;
+  /** `--incremental` / `--resume`: how many planned runs took an earlier run's verdict instead. */
+  reused?: (info: ReuseInfo) => void;
 }
 
 export async function runPipeline(options: Options, events: PipelineEvents = {}, signal?: AbortSignal): Promise<RunResult> {
@@ -51,13 +55,19 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
     await pool.destroy();
     throw error;
   }
-  const plan = planMutants(
-    mutants.filter((mutant) => !unplaced.has(mutant.id)),
-    dry,
-    options,
-  );
-  const settled = [...plan.settled, ...unplacedResults(mutants, unplaced)];
-  events.planned?.({ mutants: mutants.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs });
+  // `--shard i/n`: every mutant is planned, then this shard keeps its own (see shard/index.ts).
+  // Runs get their verdict keys; with --incremental / --resume, those an earlier run settled are settled (incremental/reuse.ts).
+  const plan = await reuseVerdicts(shardPlan(
+    planMutants(
+      mutants.filter((mutant) => !unplaced.has(mutant.id)),
+      dry,
+      options,
+    ),
+    unplacedResults(mutants, unplaced),
+    { files, sinceBase: since?.base, shard: options.shard },
+  ), { files, dry, options, events });
+  const settled = plan.settled;
+  events.planned?.({ mutants: settled.length + plan.runs.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs });
   settled.forEach((result) => events.result?.(result));
   if (dry.sharedThreadsRefused !== undefined) {
     events.warn?.(`${dry.sharedThreadsRefused}: every test file gets a fresh thread, which is slower`);
@@ -91,6 +101,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   const executeMs = Date.now() - executeStarted;
   const finished = new Set(executed.map((result) => result.id));
   const pending = interrupted ? plan.runs.filter((run) => !finished.has(run.mutant.id)).map(pendingResult) : [];
+  if (signal?.aborted !== true) await saveVerdicts([...settled, ...executed], { files, dry, options, events });
   return {
     projectRoot: options.projectRoot,
     files: files.map(({ name, text }) => ({ name, text })),
@@ -103,6 +114,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
     coverage: second?.coverage,
     disableBail: options.disableBail,
     ...(since && { since }),
+    ...(plan.shard && { shard: plan.shard }),
     timings: {
       dryRunMs: dry.durationMs,
       executeMs,

@@ -8,24 +8,19 @@ import { readFile } from 'node:fs/promises';
 import { UserError, usageMessage } from '../errors.js';
 import { loadOptions, type CliOverrides } from '../config/index.js';
 import { runPipeline } from '../pipeline.js';
-import { renderClearText } from '../report/clear-text.js';
-import { writeJsonReport } from '../report/json-report.js';
-import { writeHtmlReport } from '../report/html-report.js';
-import { writeCiReports } from '../report/ci.js';
-import { breakThresholdFailure } from '../report/exit-code.js';
 import { createProgress, type Progress } from '../report/progress.js';
 import { assayVersion } from '../report/version.js';
-import { writeCoverageFiles } from '../report/coverage-files.js';
-import { summarise, writeSummary, type Summary } from '../report/summary.js';
-import { thresholdFailures } from '../report/module-thresholds.js';
-import { baselineOf, ratchetFailures, readBaseline, writeBaseline } from '../report/baseline.js';
-import { CONTEXTS_FILE, whichTests, writeContexts } from '../report/contexts.js';
+import type { Summary } from '../report/summary.js';
+import { baselineOf, readBaseline, writeBaseline } from '../report/baseline.js';
+import { whichTests } from '../report/contexts.js';
 import { JOURNAL_FILE, openJournal, type Journal } from '../report/journal.js';
 import { Interrupted } from '../interrupt.js';
 import type { ChangedSince } from '../model.js';
 import { stopOnSignals } from './signals.js';
-
-const SUMMARY_FILE = 'reports/assay-summary.json';
+import { addTrendCommand } from './trend-command.js';
+import { reportRun, SUMMARY_FILE } from './report-run.js';
+import { mergeCommand, type MergeFlags } from './merge-command.js';
+import { reuseMessage } from '../incremental/reuse.js';
 
 /** Exit codes: 0 ok, 1 score below thresholds.break, 2 user error, 3 initial test run failed. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -69,9 +64,27 @@ function buildProgram(): Command {
     .option('--ratchet', "exit 1 when a module's mutation score or coverage drops below the baseline ('assay baseline save')")
     .option('--baseline <file>', 'baseline file for --ratchet (default assay-baseline.json)')
     .option('--ratchet-tolerance <points>', 'how many points a figure may drop under --ratchet (default 0)', number)
+    .option('--shard <i/n>', "run only shard i of n (e.g. 2/3) and write reports/assay-shard-<i>-of-<n>.json for 'assay merge'")
+    .option('--incremental', 'reuse the verdicts of the incremental store (reports/assay-incremental.json) whose inputs did not change; write it when done')
+    .option('--resume', "continue an interrupted run: reuse the verdicts of its journal (reports/assay-journal.jsonl) whose inputs did not change")
+    .option('--force', 'reuse no stored or journalled verdict: run every mutant (--incremental still writes the store)')
     .exitOverride()
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags);
+    });
+  program
+    .command('merge')
+    .description("join the shard files of 'assay run --shard i/n' into the full reports, and check the thresholds on the whole")
+    .argument('<files...>', 'every shard file, e.g. reports/assay-shard-*.json')
+    .option('-c, --config-file <path>', 'config file (default: stryker.config.json and friends)')
+    .option('--reporters <names>', 'comma-separated: clear-text, json, html, markdown, junit, sarif', list)
+    .option('--threshold-break <score>', 'exit 1 when the mutation score is below this', number)
+    .option('--ratchet', "exit 1 when a module's mutation score or coverage drops below the baseline ('assay baseline save')")
+    .option('--baseline <file>', 'baseline file for --ratchet (default assay-baseline.json)')
+    .option('--ratchet-tolerance <points>', 'how many points a figure may drop under --ratchet (default 0)', number)
+    .exitOverride()
+    .action(async (files: string[], flags: MergeFlags) => {
+      process.exitCode = await mergeCommand(files, flags);
     });
   program
     .command('baseline')
@@ -92,6 +105,7 @@ function buildProgram(): Command {
       const answer = await whichTests(process.cwd(), spec);
       process.stdout.write(`${answer.join('\n')}\n`);
     });
+  addTrendCommand(program);
   return program;
 }
 
@@ -113,6 +127,10 @@ interface RunFlags {
   ratchet?: boolean;
   baseline?: string;
   ratchetTolerance?: number;
+  shard?: string;
+  incremental?: boolean;
+  resume?: boolean;
+  force?: boolean;
 }
 
 async function runCommand(flags: RunFlags): Promise<number> {
@@ -133,12 +151,19 @@ async function runCommand(flags: RunFlags): Promise<number> {
     ratchet: flags.ratchet,
     baseline: flags.baseline,
     ratchetTolerance: flags.ratchetTolerance,
+    shard: flags.shard,
+    incremental: flags.incremental,
+    resume: flags.resume,
+    force: flags.force,
   };
   const { options, warnings } = await loadOptions({ cwd: process.cwd(), configFile: flags.configFile, cli });
   const warn = (message: string) => process.stderr.write(`assay: warning: ${message}\n`);
   warnings.forEach(warn);
   if (options.ratchet.enabled && options.since !== undefined) {
     throw new UserError('--ratchet compares whole modules with the baseline, and --since mutates changed lines only: use one or the other (thresholds in "assay.modules" do apply to changed lines)');
+  }
+  if (options.ratchet.enabled && options.shard !== undefined) {
+    throw new UserError("--ratchet compares the whole run with the baseline, and --shard runs part of it: give --ratchet to 'assay merge'");
   }
   // Read before the run, so a missing or broken baseline costs no run.
   const baseline = options.ratchet.enabled ? await readBaseline(resolve(options.projectRoot, options.ratchet.baseline), options.ratchet.baseline) : undefined;
@@ -151,7 +176,9 @@ async function runCommand(flags: RunFlags): Promise<number> {
     result = await runPipeline(
       options,
       {
-        warn,
+        // While the progress bar is up, a warning goes above it.
+        warn: (message) => (progress === undefined ? warn(message) : progress.log(`assay: warning: ${message}\n`)),
+        reused: (info) => process.stderr.write(`assay: ${reuseMessage(info)}\n`),
         planned: ({ mutants, toRun, tests, dryRunMs }) => {
           process.stderr.write(
             `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s)\n`,
@@ -172,6 +199,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     process.stderr.write(`assay: interrupted (${stop.received()}) before any mutant ran: nothing to report\n`);
     return stop.exitCode();
   } finally {
+    progress?.done();
     journal?.close();
     stop.dispose();
   }
@@ -179,49 +207,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     process.stderr.write(`assay: ${nothingToTest(result.since)}\n`);
     return 0;
   }
-  progress?.done();
-  for (const test of result.flakyTests) warn(`flaky test ${test.fileName} > ${test.name} (${test.reason}): it kills no mutant`);
-
-  if (options.reporters.includes('clear-text')) {
-    process.stdout.write(`${renderClearText(result, { color: Boolean(process.stdout.isTTY) })}\n`);
-  }
-  if (options.reporters.includes('json')) {
-    const file = resolve(options.projectRoot, options.jsonReportFile);
-    await writeJsonReport(result, file);
-    process.stderr.write(`assay: JSON report written to ${options.jsonReportFile}\n`);
-  }
-  if (options.reporters.includes('html')) {
-    const file = 'reports/mutation/index.html';
-    await writeHtmlReport(result, resolve(options.projectRoot, file));
-    process.stderr.write(`assay: HTML report written to ${file}\n`);
-  }
-  // markdown, junit and sarif reporters; on GitHub Actions (GITHUB_ACTIONS=true) annotations and the step summary.
-  const failed = {
-    breakThreshold: breakThresholdFailure(result),
-    modules: thresholdFailures(result, options.modules),
-    ratchet: baseline === undefined ? [] : ratchetFailures(summarise(result), baseline, options.ratchet.tolerance),
-  };
-  const failures = [...(failed.breakThreshold === undefined ? [] : [failed.breakThreshold]), ...failed.modules, ...failed.ratchet.map((line) => `below the baseline: ${line}`)];
-  await writeCiReports(result, { reporters: options.reporters, env: process.env, stdout: process.stdout, stderr: process.stderr, failures });
-  // Coverage outputs and the saved contexts (for which-tests) are written on every run.
-  await writeCoverageFiles(result, resolve(options.projectRoot, 'reports/coverage'));
-  await writeSummary(result, resolve(options.projectRoot, SUMMARY_FILE));
-  await writeContexts(result, resolve(options.projectRoot, CONTEXTS_FILE));
-  if (result.interrupted) {
-    const finished = result.mutants.filter((mutant) => mutant.status !== 'Pending').length;
-    process.stderr.write(
-      `assay: interrupted (${stop.received()}): ${finished} of ${result.mutants.length} mutants have a verdict, written to the reports and ${JOURNAL_FILE}; the others are Pending\n`,
-    );
-    return stop.exitCode();
-  }
-  process.stderr.write(`assay: coverage written to reports/coverage/ (lcov.info, coverage-final.json) and ${SUMMARY_FILE}\n`);
-  const indented = (lines: readonly string[]) => lines.map((line) => `  ${line}\n`).join('');
-  if (failed.breakThreshold !== undefined) process.stderr.write(`assay: ${failed.breakThreshold}\n`);
-  if (failed.modules.length > 0) process.stderr.write(`assay: thresholds not met ("assay.modules"):\n${indented(failed.modules)}`);
-  if (failed.ratchet.length > 0) {
-    process.stderr.write(`assay: below the baseline (${options.ratchet.baseline}, tolerance ${options.ratchet.tolerance}):\n${indented(failed.ratchet)}`);
-  }
-  return failures.length > 0 ? 1 : 0;
+  return reportRun(result, options, { baseline, stop });
 }
 
 /** `assay baseline save`: the last run's summary, as the baseline file. */

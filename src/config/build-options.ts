@@ -31,11 +31,19 @@ export function buildOptions(
     isolation: cli.isolation ?? file.assay.isolation,
     memoryLimitMb: cli.memoryLimitMb ?? file.assay.memoryLimitMb,
     ...(cli.since !== undefined && { since: cli.since }),
+    ...(cli.shard !== undefined && { shard: cli.shard }),
     modules: file.assay.modules,
     ratchet: {
       enabled: cli.ratchet ?? false,
       baseline: cli.baseline ?? file.assay.baseline,
       tolerance: cli.ratchetTolerance ?? file.assay.ratchetTolerance,
     },
+    incremental: {
+      enabled: cli.incremental ?? file.assay.incremental,
+      file: file.assay.incrementalFile,
+      resume: cli.resume ?? false,
+      force: cli.force ?? false,
+    },
+    historyFile: file.assay.historyFile,
   };
 }

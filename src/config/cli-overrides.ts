@@ -25,6 +25,11 @@ export interface CliOverrides {
   ratchet?: boolean;
   baseline?: string;
   ratchetTolerance?: number;
+  /** `--shard i/n`, as typed. */
+  shard?: string;
+  incremental?: boolean;
+  resume?: boolean;
+  force?: boolean;
 }
 
 const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
@@ -44,6 +49,10 @@ const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
   ratchet: '--ratchet',
   baseline: '--baseline',
   ratchetTolerance: '--ratchet-tolerance',
+  shard: '--shard',
+  incremental: '--incremental',
+  resume: '--resume',
+  force: '--force',
 };
 
 const cliSchema = z.object({
@@ -63,6 +72,10 @@ const cliSchema = z.object({
   ratchet: field.flag().optional(),
   baseline: field.nonEmptyString().optional(),
   ratchetTolerance: field.nonNegativeNumber().optional(),
+  shard: field.shard().optional(),
+  incremental: field.flag().optional(),
+  resume: field.flag().optional(),
+  force: field.flag().optional(),
 });
 
 export type ParsedCliOverrides = z.output<typeof cliSchema>;

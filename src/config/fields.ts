@@ -28,6 +28,22 @@ export const gitRef = () => {
   return z.string({ error }).min(1, { error }).refine((ref) => !ref.startsWith('-'), { error });
 };
 
+/** `--shard i/n`: shard i of n, whole numbers with 1 ≤ i ≤ n; parsed to { index, count }. */
+export const shard = () => {
+  const error = 'must be i/n, shard i of n with i from 1 to n (e.g. 2/3)';
+  return z
+    .string({ error })
+    .check((ctx) => {
+      const match = /^(\d+)\/(\d+)$/.exec(ctx.value.trim());
+      const [index, count] = match === null ? [0, 0] : [Number(match[1]), Number(match[2])];
+      if (!(index >= 1 && index <= count)) ctx.issues.push({ code: 'custom', message: error, input: ctx.value });
+    })
+    .transform((value) => {
+      const [index, count] = value.trim().split('/').map(Number);
+      return { index, count };
+    });
+};
+
 export const positiveInteger = () => {
   const error = 'must be a positive integer';
   return z.number({ error }).int({ error }).min(1, { error });

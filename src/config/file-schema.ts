@@ -57,6 +57,9 @@ export const fileSchema = field.object({
       modules: field.moduleThresholds().default({}),
       baseline: field.nonEmptyString().default('assay-baseline.json'),
       ratchetTolerance: field.nonNegativeNumber().default(0),
+      incremental: field.flag().default(false),
+      incrementalFile: field.nonEmptyString().default('reports/assay-incremental.json'),
+      historyFile: field.nonEmptyString().default('reports/assay-history.jsonl'),
     })
     .prefault({}),
 });

@@ -12,6 +12,7 @@ import type { FlakyTest, Options, TestInfo } from '../model.js';
 import { confirmFailures, flakyTest, withoutFlipped, FAILED_THEN_PASSED, type FlakyOutcome } from './flaky.js';
 import { stripAnsi, UserError } from '../errors.js';
 import { VitestSession, projectSession, relativeName, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
+import { importGraph, projectGraphs, type ImportGraph } from './import-graph.js';
 
 export interface DryRunResult {
   tests: TestInfo[];
@@ -33,6 +34,8 @@ export interface DryRunResult {
   /** Each flaky test's file and project, and the mutants it reached, by test id. */
   flakyFile: Record<string, TestFile>;
   flakyCoverage: Record<string, number[]>;
+  /** What each test file loaded, and the vitest config files: what verdicts depend on (import-graph.ts). */
+  imports: ImportGraph;
 }
 
 /** Exit code when the suite fails without any mutant active. */
@@ -42,6 +45,11 @@ export async function dryRun(options: Options, instrumented: Record<string, stri
   const started = Date.now();
   const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency });
   const settings = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
+  // Read from the session's vite servers before they close.
+  const done = (dry: Omit<DryRunResult, 'imports'>): DryRunResult => {
+    const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];
+    return { ...dry, imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot) };
+  };
   try {
     // A suite that passes as it is, or once its failed tests are run again (they are flaky).
     const passing = async (outcome: RunOutcome) => {
@@ -54,7 +62,7 @@ export async function dryRun(options: Options, instrumented: Record<string, stri
       const refused = sharedThreadsProblem(first, options.projectRoot);
       if (refused === undefined) {
         assertInitialRunPassed(first, options.projectRoot);
-        return summarise(first, [], options.projectRoot, Date.now() - started, 'shared');
+        return done(summarise(first, [], options.projectRoot, Date.now() - started, 'shared'));
       }
       // Failures with shared threads: the same run once more tells flaky tests (their result
       // flips) from tests that fail when files share a thread (they fail again).
@@ -62,14 +70,14 @@ export async function dryRun(options: Options, instrumented: Record<string, stri
         const { outcome, flaky } = withoutFlipped(first, await session.run(settings, 'all', { threads: 'shared' }));
         if (sharedThreadsProblem(outcome, options.projectRoot) === undefined) {
           assertInitialRunPassed(outcome, options.projectRoot);
-          return summarise(outcome, flaky, options.projectRoot, Date.now() - started, 'shared');
+          return done(summarise(outcome, flaky, options.projectRoot, Date.now() - started, 'shared'));
         }
       }
       const { outcome: passed, flaky } = await passing(await session.run(settings, 'all', { threads: 'per-file' }));
-      return { ...summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'), sharedThreadsRefused: refused };
+      return done({ ...summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'), sharedThreadsRefused: refused });
     }
     const { outcome: passed, flaky } = await passing(await session.run(settings, 'all', { threads: 'per-file' }));
-    return summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file');
+    return done(summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'));
   } finally {
     await session.close();
   }
@@ -117,7 +125,7 @@ function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void 
 }
 
 /** `flaky`: the dry run's flaky tests, each from a run in which it passed. */
-function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: string, durationMs: number, threads: Threads): DryRunResult {
+function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: string, durationMs: number, threads: Threads): Omit<DryRunResult, 'imports'> {
   const passed = outcome.tests.filter((test) => test.state === 'passed');
   const staticIn: Record<number, TestFile[]> = {};
   const hits: Record<number, number> = {};

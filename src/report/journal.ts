@@ -2,7 +2,9 @@
  * The journal: every verdict appended to `reports/assay-journal.jsonl` the moment it arrives, one
  * JSON line each, written synchronously, so that what finished survives a crash, a killed CI job
  * or Ctrl-C. The first line says which run the verdicts belong to. A reader takes the complete
- * lines and ignores a last line cut short.
+ * lines and ignores a last line cut short. Each line carries the verdict's key (`key`, see
+ * incremental/verdict-key.ts), which `assay run --resume` matches (incremental/journal-verdicts.ts),
+ * and `reused` names the file a verdict was taken from when it was not run.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -31,8 +33,8 @@ export function openJournal(file: string, header: JournalHeader): Journal {
   return {
     append(result) {
       if (!open) return;
-      const { id, fileName, mutatorName, replacement, location, status, statusReason, coveredBy, killedBy, testsCompleted, durationMs } = result;
-      writeSync(fd, `${JSON.stringify({ id, fileName, mutatorName, replacement, location, status, statusReason, coveredBy, killedBy, testsCompleted, static: result.static, durationMs })}\n`);
+      const { id, fileName, mutatorName, replacement, location, status, statusReason, coveredBy, killedBy, testsCompleted, durationMs, verdictKey: key, reusedFrom: reused } = result;
+      writeSync(fd, `${JSON.stringify({ id, fileName, mutatorName, replacement, location, status, statusReason, coveredBy, killedBy, testsCompleted, static: result.static, durationMs, key, reused })}\n`);
     },
     close() {
       if (open) closeSync(fd);

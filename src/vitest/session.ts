@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import type { TestModule, Vitest } from 'vitest/node';
+import type { TestModule, TestProject, Vitest } from 'vitest/node';
 import type { Options } from '../model.js';
 import { loadUserVitest } from './load.js';
 import { assayPlugin } from './plugin.js';
@@ -170,6 +170,11 @@ export class VitestSession {
       else if (batchCapable) project.config.runner = BATCH_RUNNER;
     }
     return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory);
+  }
+
+  /** The vitest projects and the root project (whose config lists them): their vite servers' module graphs say what tests loaded. */
+  testProjects(): [projects: readonly TestProject[], root: TestProject] {
+    return [this.vitest.projects, this.vitest.getRootProject()];
   }
 
   /** Runs vite's transform on a file no test loaded, so the coverage pass instruments it too. */

@@ -38,7 +38,7 @@ async function slowProject(files: number, waitMs: number): Promise<string> {
   for (let i = 1; i <= files; i++) {
     await writeFile(
       path.join(dir, `test/calc${i}.test.ts`),
-      `import { expect, it } from 'vitest';\nimport { price } from '../src/calc';\nit('prices ${i}', async () => {\n  await new Promise((done) => setTimeout(done, ${waitMs}));\n  expect(price(${i}, ${i % 2 === 0})).toBeGreaterThan(0);\n  expect(price(12, true)).toBe(103.5);\n});\n`,
+      `import { writeFileSync } from 'node:fs';\nimport { expect, it } from 'vitest';\nimport { price } from '../src/calc';\nit('prices ${i}', async () => {\n  // Tells the test that a vitest run is under way (assay's signal handlers are in place by then).\n  if (process.env.ASSAY_TEST_RUNNING) writeFileSync(process.env.ASSAY_TEST_RUNNING, '');\n  await new Promise((done) => setTimeout(done, ${waitMs}));\n  expect(price(${i}, ${i % 2 === 0})).toBeGreaterThan(0);\n  expect(price(12, true)).toBe(103.5);\n});\n`,
     );
   }
   await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -61,9 +61,9 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
   }
 }
 
-async function interrupt(dir: string, args: string[], signal: 'SIGINT' | 'SIGTERM', when: () => Promise<boolean>) {
+async function interrupt(dir: string, args: string[], signal: 'SIGINT' | 'SIGTERM', when: () => Promise<boolean>, env: Record<string, string> = {}) {
   const hashesBefore = await hashTree(dir);
-  const child = execa(process.execPath, [assayBin, 'run', '--reporters', 'json,clear-text', ...args], { cwd: dir, reject: false, env: { FORCE_COLOR: '0' } });
+  const child = execa(process.execPath, [assayBin, 'run', '--reporters', 'json,clear-text', ...args], { cwd: dir, reject: false, env: { FORCE_COLOR: '0', ...env } });
   await until(when, 120_000);
   const sent = Date.now();
   child.kill(signal);
@@ -116,8 +116,9 @@ describe('interrupting assay run', () => {
 
   it('on Ctrl-C during the initial test run: exits 130 and says nothing ran yet', async () => {
     const dir = await slowProject(1, 4000);
-    const started = Date.now();
-    const run = await interrupt(dir, [], 'SIGINT', async () => Date.now() - started > 1500);
+    const running = path.join(dir, '..', `${path.basename(dir)}.running`);
+    made.push(running);
+    const run = await interrupt(dir, [], 'SIGINT', async () => existsSync(running), { ASSAY_TEST_RUNNING: running });
     expect(run.exitCode).toBe(130);
     expect(run.stopMs).toBeLessThan(2000);
     expect(run.stderr).toContain('assay: interrupted (SIGINT) before any mutant ran: nothing to report');

@@ -31,6 +31,8 @@ const defaults = (projectRoot: string): Options => ({
   memoryLimitMb: 1024,
   modules: {},
   ratchet: { enabled: false, baseline: 'assay-baseline.json', tolerance: 0 },
+  historyFile: 'reports/assay-history.jsonl',
+  incremental: { enabled: false, file: 'reports/assay-incremental.json', resume: false, force: false },
 });
 
 /** Loads options for a fresh project holding a package.json and `files`. */
@@ -109,6 +111,9 @@ describe('loadOptions: every key', () => {
         modules: { 'src/payments/**': { mutationScore: 85, lines: 90, branches: 80 } },
         baseline: 'ci/assay-baseline.json',
         ratchetTolerance: 0.5,
+        historyFile: 'ci/history.jsonl',
+        incremental: true,
+        incrementalFile: 'ci/incremental.json',
       },
     } });
     expect(options).toStrictEqual({
@@ -131,6 +136,8 @@ describe('loadOptions: every key', () => {
       memoryLimitMb: 4096,
       modules: { 'src/payments/**': { mutationScore: 85, lines: 90, branches: 80 } },
       ratchet: { enabled: false, baseline: 'ci/assay-baseline.json', tolerance: 0.5 },
+      historyFile: 'ci/history.jsonl',
+      incremental: { enabled: true, file: 'ci/incremental.json', resume: false, force: false },
     });
     expect(warnings).toEqual([]);
   });
@@ -312,6 +319,9 @@ describe('loadOptions: invalid values', () => {
     [{ ignoreStatic: 1 }, f('ignoreStatic', 'must be true or false, got 1')],
     [{ assay: [] }, f('assay', 'must be an object, got []')],
     [{ assay: { memoryLimitMb: 0 } }, f('assay.memoryLimitMb', 'must be a positive integer, got 0')],
+    [{ assay: { historyFile: '' } }, f('assay.historyFile', 'must be a non-empty string, got ""')],
+    [{ assay: { incremental: 'yes' } }, f('assay.incremental', 'must be true or false, got "yes"')],
+    [{ assay: { incrementalFile: '' } }, f('assay.incrementalFile', 'must be a non-empty string, got ""')],
   ])('rejects %j', async (config, message) => {
     expect(await userError(withConfig(config))).toBe(message);
   });
@@ -445,6 +455,10 @@ describe('loadOptions: command-line overrides', () => {
     ratchet: true,
     baseline: 'ci/baseline.json',
     ratchetTolerance: 0.5,
+    shard: '2/3',
+    incremental: true,
+    resume: true,
+    force: true,
   };
 
   it('override the config file', async () => {
@@ -475,6 +489,8 @@ describe('loadOptions: command-line overrides', () => {
       isolation: 'full',
       memoryLimitMb: 512,
       since: 'origin/main',
+      shard: { index: 2, count: 3 },
+      incremental: { enabled: true, file: 'reports/assay-incremental.json', resume: true, force: true },
       ratchet: { enabled: true, baseline: 'ci/baseline.json', tolerance: 0.5 },
       coverageAnalysis: 'off',
       thresholds: { high: 90, low: 10, break: 42 },

@@ -41,6 +41,7 @@ describe('withFlaky', () => {
       flaky: [],
       flakyFile: {},
       flakyCoverage: {},
+      imports: { loaded: {}, configFiles: [] },
     };
     const moved = withFlaky(dry, new Set(['b']), PASSED_THEN_FAILED);
     expect(moved.tests.map((t) => t.id)).toEqual(['a']);

@@ -31,6 +31,7 @@ function dry(tests: Record<string, { project: string; moduleId: string; ms: numb
     flaky: [],
     flakyFile: {},
     flakyCoverage: {},
+    imports: { loaded: {}, configFiles: [] },
     ...extra,
   };
 }

@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderHtmlReport, writeHtmlReport } from '../../../src/report/html-report.js';
 import { toMutationTestReport } from '../../../src/report/json-report.js';
+import type { HistoryEntry } from '../../../src/report/history.js';
 import { mutant, runResult } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -48,6 +49,15 @@ function exampleRun() {
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
+/** Runs of the history: the total's mutation score and line coverage per day. */
+function history(scores: Array<[number, number]>): HistoryEntry[] {
+  return scores.map(([mutationScore, lines], index) => ({
+    date: new Date(Date.UTC(2025, 4, 1 + index, 10)).toISOString(),
+    assay: '0.1.0',
+    modules: { 'All files': { mutationScore, lines, branches: null } },
+  }));
+}
+
 describe('renderHtmlReport', () => {
   it('embeds the JSON report so that the page script reads it back unchanged', () => {
     const result = exampleRun();
@@ -63,6 +73,16 @@ describe('renderHtmlReport', () => {
     expect(count(html, /<script/gi)).toBe(2);
     expect(count(html, /<\/script/gi)).toBe(2);
     expect(count(html, /<!--/g)).toBe(count(bundleOnly, /<!--/g));
+  });
+
+  it('puts the trend chart above the report app with two history entries or more, and none otherwise', () => {
+    const run = exampleRun();
+    const noChart = renderHtmlReport(run);
+    expect(noChart).not.toContain('assay-trend');
+    expect(renderHtmlReport(run, history([[40, 90]]))).toBe(noChart);
+    const html = renderHtmlReport(run, history([[40, 90], [50, 95]]));
+    expect(html).toMatch(/<body>\n<section id="assay-trend">\n[\s\S]*<\/svg>\n<\/section>\n<mutation-test-report-app /);
+    expect(count(html, /<script/gi)).toBe(2);
   });
 });
 
@@ -112,6 +132,54 @@ describe('the HTML report in a browser', () => {
       expect(await survivor.innerText()).toBe('a > 10');
       expect(await page.getByText('// </script><script>document.title').isVisible()).toBe(true);
       expect(await page.title()).toBe('math.ts - assay mutation report');
+      expect(errors).toEqual([]);
+      expect(blocked).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.skipIf(!hasChromium)('shows the trend chart above the report, which still works, offline', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'assay-html-'));
+    const file = path.join(dir, 'reports', 'index.html');
+    await writeHtmlReport(exampleRun(), file, history([[40, 90], [45, 92.5], [42.5, 95]]));
+
+    const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1200, height: 800 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context.setDefaultTimeout(15_000);
+    try {
+      const blocked: string[] = [];
+      await context.route('**/*', (route) => {
+        if (route.request().url().startsWith('file:')) return route.continue();
+        blocked.push(route.request().url());
+        return route.abort();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(pathToFileURL(file).href);
+
+      const chart = page.locator('#assay-trend svg');
+      await expect.poll(() => chart.isVisible()).toBe(true);
+      const box = await chart.boundingBox();
+      // 640 × 200 at full size, starting where the report's content column starts.
+      expect(box && { width: Math.round(box.width), height: Math.round(box.height) }).toEqual({ width: 640, height: 200 });
+      const heading = await page.locator('mutation-test-report-app h1').first().boundingBox();
+      expect(Math.round(box?.x ?? 0)).toBe(Math.round(heading?.x ?? -1));
+      expect(box!.y + box!.height).toBeLessThanOrEqual(heading!.y);
+      expect(await page.locator('#assay-trend circle.mutationScore').count()).toBe(3);
+      expect(await page.locator('#assay-trend circle.lines').count()).toBe(3);
+      expect(await page.locator('#assay-trend text.legend').allTextContents()).toEqual(['mutation score 42.50%', 'line coverage 95.00%']);
+      if (process.env.ASSAY_SCREENSHOT) await page.screenshot({ path: process.env.ASSAY_SCREENSHOT });
+
+      // The report below works as before.
+      await page.locator('mte-metrics-table a', { hasText: 'math.ts' }).click();
+      const survivor = page.locator('.mutant.Survived[title="EqualityOperator Survived"]');
+      await expect.poll(() => survivor.isVisible()).toBe(true);
       expect(errors).toEqual([]);
       expect(blocked).toEqual([]);
     } finally {

@@ -32,6 +32,8 @@ const options = (projectRoot: string, overrides: Partial<Options> = {}): Options
   memoryLimitMb: 1024,
   modules: {},
   ratchet: { enabled: false, baseline: 'assay-baseline.json', tolerance: 0 },
+  historyFile: 'reports/assay-history.jsonl',
+  incremental: { enabled: false, file: 'reports/assay-incremental.json', resume: false, force: false },
   ...overrides,
 });
 
