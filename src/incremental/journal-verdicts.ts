@@ -9,20 +9,13 @@
  * has several lines (a verdict given again without a flaky test), the last one counts; lines
  * without a key (verdicts given again are written without one) and errors are not reused.
  */
-import { readFile } from 'node:fs/promises';
 import { assayVersion } from '../report/version.js';
 import { REUSABLE } from './store.js';
-import type { ReusedVerdict, VerdictsRead } from './verdict-source.js';
+import { readSource, type ReusedVerdict, type VerdictsRead } from './verdict-source.js';
 
 export async function readJournalVerdicts(file: string): Promise<VerdictsRead> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { state: 'missing' };
-    return { state: 'ignored', reason: `it cannot be read (${code ?? String(error)})` };
-  }
+  const text = await readSource(file);
+  if (typeof text !== 'string') return text;
   const lines = text.split('\n');
   // The text after the last newline: empty, or a line the writer did not finish.
   const last = lines.pop() ?? '';

@@ -12,12 +12,12 @@
  * unless this run mutated their whole file (then its mutants are all here, and the others are
  * gone from the code). An entry whose mutant (identity) this run keyed is superseded by this run's.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { MutantResult } from '../model.js';
 import { assayVersion } from '../report/version.js';
-import type { VerdictsRead } from './verdict-source.js';
+import { readSource, type VerdictsRead } from './verdict-source.js';
 
 /** Bumped when the store's layout changes. */
 export const STORE_FORMAT = 1;
@@ -48,14 +48,8 @@ const storeSchema = z.object({
 
 /** Reads the store at `file` (absolute). */
 export async function readStore(file: string): Promise<VerdictsRead<StoredVerdict>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { state: 'missing' };
-    return { state: 'ignored', reason: `it cannot be read (${code ?? String(error)})` };
-  }
+  const text = await readSource(file);
+  if (typeof text !== 'string') return text;
   let raw: unknown;
   try {
     raw = JSON.parse(text);

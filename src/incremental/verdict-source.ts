@@ -3,6 +3,7 @@
  * run (journal-verdicts.ts) — and what is taken from them: the fields of a MutantResult that a run
  * decides. Identity fields (id, file, location) always come from this run's mutant.
  */
+import { readFile } from 'node:fs/promises';
 import type { MutantResult } from '../model.js';
 
 export type ReusedVerdict = Pick<MutantResult, 'status' | 'statusReason' | 'killedBy' | 'coveredBy' | 'testsCompleted' | 'static' | 'durationMs'>;
@@ -12,6 +13,17 @@ export type VerdictsRead<V extends ReusedVerdict = ReusedVerdict> =
   | { state: 'read'; verdicts: Map<string, V> }
   | { state: 'missing' }
   | { state: 'ignored'; reason: string };
+
+/** The text of a source of verdicts, or why there is none: it does not exist, or cannot be read. */
+export async function readSource(file: string): Promise<string | Extract<VerdictsRead, { state: 'missing' | 'ignored' }>> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { state: 'missing' };
+    return { state: 'ignored', reason: `it cannot be read (${code ?? String(error)})` };
+  }
+}
 
 /** The fields of `verdict` a reused result takes, and no others. */
 export function verdictFields(verdict: ReusedVerdict): ReusedVerdict {

@@ -8,11 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { fixturesDir, processesIn, repoRoot, runAssay, verdictsOf, type AssayRun, type MutantVerdict } from '../support/assay.js';
+import { fixturesDir, processesIn, repoRoot, runAssay, type AssayRun, type MutantVerdict } from '../support/assay.js';
+import { slowProject as makeSlowProject, until } from '../support/slow-project.js';
 
 const STORE = 'reports/assay-incremental.json';
 const JOURNAL = 'reports/assay-journal.jsonl';
@@ -201,38 +202,11 @@ describe('the import graph behind incremental runs, on other fixtures', () => {
 });
 
 describe('assay run --resume after Ctrl-C', () => {
-  const source = `export function price(n: number, vip: boolean): number {
-  let total = n * 10;
-  if (vip && n > 2) total = total - 5;
-  if (n >= 10) total = total * 0.9;
-  return total;
-}
-`;
-
-  /** A project of `files` test files, each test waiting `waitMs` before it checks a price. */
+  /** A slow project, removed after the tests. */
   async function slowProject(files: number, waitMs: number): Promise<string> {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-resume-'));
+    const dir = await makeSlowProject('assay-resume-', files, waitMs);
     made.push(dir);
-    await mkdir(path.join(dir, 'src'));
-    await mkdir(path.join(dir, 'test'));
-    await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-    await writeFile(path.join(dir, 'src/calc.ts'), source);
-    for (let i = 1; i <= files; i++) {
-      await writeFile(
-        path.join(dir, `test/calc${i}.test.ts`),
-        `import { expect, it } from 'vitest';\nimport { price } from '../src/calc';\nit('prices ${i}', async () => {\n  await new Promise((done) => setTimeout(done, ${waitMs}));\n  expect(price(${i}, ${i % 2 === 0})).toBeGreaterThan(0);\n  expect(price(12, true)).toBe(103.5);\n});\n`,
-      );
-    }
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     return dir;
-  }
-
-  async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((done) => setTimeout(done, 50));
-    }
   }
 
   const args = ['--concurrency', '1', '--isolation', 'full'];

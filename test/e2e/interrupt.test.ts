@@ -6,11 +6,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { hashTree, processesIn, repoRoot } from '../support/assay.js';
+import { slowProject as makeSlowProject, until } from '../support/slow-project.js';
 
 const assayBin = path.join(repoRoot, 'bin/assay.js');
 const made: string[] = [];
@@ -19,46 +19,12 @@ afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const source = `export function price(n: number, vip: boolean): number {
-  let total = n * 10;
-  if (vip && n > 2) total = total - 5;
-  if (n >= 10) total = total * 0.9;
-  return total;
-}
-`;
-
-/** A project of `files` test files, each test waiting `waitMs` before it checks a price. */
-async function slowProject(files: number, waitMs: number): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-interrupt-'));
-  made.push(dir);
-  await mkdir(path.join(dir, 'src'));
-  await mkdir(path.join(dir, 'test'));
-  await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-  await writeFile(path.join(dir, 'src/calc.ts'), source);
-  for (let i = 1; i <= files; i++) {
-    await writeFile(
-      path.join(dir, `test/calc${i}.test.ts`),
-      `import { writeFileSync } from 'node:fs';\nimport { expect, it } from 'vitest';\nimport { price } from '../src/calc';\nit('prices ${i}', async () => {\n  // Tells the test that a vitest run is under way (assay's signal handlers are in place by then).\n  if (process.env.ASSAY_TEST_RUNNING) writeFileSync(process.env.ASSAY_TEST_RUNNING, '');\n  await new Promise((done) => setTimeout(done, ${waitMs}));\n  expect(price(${i}, ${i % 2 === 0})).toBeGreaterThan(0);\n  expect(price(12, true)).toBe(103.5);\n});\n`,
-    );
-  }
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
 /** Journal lines after the header: the verdicts written so far. */
 async function journalled(dir: string): Promise<Array<{ id: number; status: string }>> {
   const file = path.join(dir, 'reports/assay-journal.jsonl');
   if (!existsSync(file)) return [];
   const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
   return lines.slice(1).map((line) => JSON.parse(line));
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 async function interrupt(dir: string, args: string[], signal: 'SIGINT' | 'SIGTERM', when: () => Promise<boolean>, env: Record<string, string> = {}) {
@@ -76,9 +42,16 @@ async function interrupt(dir: string, args: string[], signal: 'SIGINT' | 'SIGTER
   return { exitCode: result.exitCode, stderr: String(result.stderr), stopMs, statuses, hashesBefore, hashesAfter: await hashTree(dir) };
 }
 
+/** A slow project, removed after the tests. */
+async function slowProject(prefix: string, files: number, waitMs: number): Promise<string> {
+  const dir = await makeSlowProject(prefix, files, waitMs);
+  made.push(dir);
+  return dir;
+}
+
 describe('interrupting assay run', () => {
   it('on Ctrl-C mid-run: stops within 2 s, exits 130, writes what finished and marks the rest Pending', async () => {
-    const dir = await slowProject(6, 150);
+    const dir = await slowProject('assay-interrupt-', 6, 150);
     const run = await interrupt(dir, ['--concurrency', '1', '--isolation', 'full'], 'SIGINT', async () => (await journalled(dir)).length >= 2);
     expect(run.exitCode).toBe(130);
     expect(run.stopMs).toBeLessThan(2000);
@@ -99,7 +72,7 @@ describe('interrupting assay run', () => {
   });
 
   it('on SIGTERM in the middle of a batch: exits 143 with every mutant of the batch Pending', async () => {
-    const dir = await slowProject(6, 150);
+    const dir = await slowProject('assay-interrupt-', 6, 150);
     // The journal starts as the mutants start running; the one batch takes 14 × 6 × 150 ms.
     let planned = 0;
     const run = await interrupt(dir, ['--concurrency', '1'], 'SIGTERM', async () => {
@@ -115,7 +88,7 @@ describe('interrupting assay run', () => {
   });
 
   it('on Ctrl-C during the initial test run: exits 130 and says nothing ran yet', async () => {
-    const dir = await slowProject(1, 4000);
+    const dir = await slowProject('assay-interrupt-', 1, 4000);
     const running = path.join(dir, '..', `${path.basename(dir)}.running`);
     made.push(running);
     const run = await interrupt(dir, [], 'SIGINT', async () => existsSync(running), { ASSAY_TEST_RUNNING: running });

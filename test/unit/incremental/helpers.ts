@@ -5,6 +5,7 @@ import type { DryRunResult } from '../../../src/dry-run/index.js';
 import type { Mutant, Options, SourceFile } from '../../../src/model.js';
 import type { MutantRun, Plan } from '../../../src/plan/index.js';
 import { fileKey } from '../../../src/vitest/session.js';
+import { testOptions } from '../../support/options.js';
 
 export const SOURCE = `export function add(a: number, b: number): number {
   return a + b;
@@ -30,30 +31,7 @@ export const PROJECT_FILES = {
 export const LOADED = ['lib/format.ts', 'src/math.ts', 'test/helper.ts', 'test/math.test.ts'];
 
 export function options(projectRoot: string, overrides: Partial<Options> = {}): Options {
-  return {
-    projectRoot,
-    mutate: ['src/**'],
-    ignorePatterns: [],
-    testRunner: 'vitest',
-    vitest: {},
-    coverageAnalysis: 'perTest',
-    concurrency: 2,
-    timeoutMS: 5000,
-    timeoutFactor: 1.5,
-    thresholds: { high: 80, low: 60, break: null },
-    mutator: { excludedMutations: [] },
-    reporters: [],
-    jsonReportFile: 'reports/mutation/mutation.json',
-    disableBail: false,
-    ignoreStatic: false,
-    isolation: 'batch',
-    memoryLimitMb: 1024,
-    modules: {},
-    ratchet: { enabled: false, baseline: 'assay-baseline.json', tolerance: 0 },
-    historyFile: 'reports/assay-history.jsonl',
-    incremental: { enabled: false, file: 'reports/assay-incremental.json', resume: false, force: false },
-    ...overrides,
-  } as Options;
+  return testOptions(projectRoot, { mutate: ['src/**'], concurrency: 2, ...overrides });
 }
 
 /** The `a + b` → `a - b` mutant of src/math.ts (of `text`), numbered `id`. */

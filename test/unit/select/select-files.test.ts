@@ -2,40 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import type { Options } from '../../../src/model.js';
+import { DEFAULT_MUTATE, testOptions } from '../../support/options.js';
 import { selectFiles } from '../../../src/select/index.js';
 import { tempProject } from '../config/temp-project.js';
 
-const DEFAULT_MUTATE = [
-  'src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}',
-  '!src/**/*.{test,spec}.*',
-  '!src/**/__tests__/**',
-  '!src/**/*.d.ts',
-];
-
-const options = (projectRoot: string, overrides: Partial<Options> = {}): Options => ({
-  projectRoot,
-  mutate: DEFAULT_MUTATE,
-  ignorePatterns: [],
-  testRunner: 'vitest',
-  vitest: {},
-  coverageAnalysis: 'perTest',
-  concurrency: 1,
-  timeoutMS: 5000,
-  timeoutFactor: 1.5,
-  thresholds: { high: 80, low: 60, break: null },
-  mutator: { excludedMutations: [] },
-  reporters: [],
-  jsonReportFile: 'reports/mutation/mutation.json',
-  disableBail: false,
-  ignoreStatic: false,
-  isolation: 'batch',
-  memoryLimitMb: 1024,
-  modules: {},
-  ratchet: { enabled: false, baseline: 'assay-baseline.json', tolerance: 0 },
-  historyFile: 'reports/assay-history.jsonl',
-  incremental: { enabled: false, file: 'reports/assay-incremental.json', resume: false, force: false },
-  ...overrides,
-});
+const options = testOptions;
 
 /** Names selected in a project holding `files` (each containing its own name). */
 async function selectedNames(files: string[], overrides: Partial<Options> = {}) {
