@@ -25,7 +25,8 @@ async function vitestIstanbul(dir: string): Promise<Record<string, Pct>> {
   await execa(
     process.execPath,
     [vitestBin, 'run', '--coverage.enabled', '--coverage.provider=istanbul', '--coverage.reporter=json-summary', '--coverage.include=src/**', '--coverage.reportsDirectory=vitest-coverage'],
-    { cwd: dir, env: { FORCE_COLOR: '0' } },
+    // Not in CI mode, where vitest fails a file whose snapshot file holds an obsolete entry (the snapshots fixture has one).
+    { cwd: dir, env: { FORCE_COLOR: '0', CI: undefined } },
   );
   const summary = JSON.parse(await readFile(path.join(dir, 'vitest-coverage/coverage-summary.json'), 'utf8')) as Record<string, { lines: { pct: number }; branches: { pct: number } }>;
   return Object.fromEntries(
