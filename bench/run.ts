@@ -6,7 +6,11 @@
  * overhead per mutant beyond it: (execute time × concurrency − Σ covering tests' dry-run time) ÷
  * mutants run. Ends with a Markdown table (the README's) and writes bench/results.json.
  *
- * Usage: npm run bench [-- --concurrency N] [--sizes 200,1000,5000] [--no-fixtures] [fixture ...]
+ * Then, unless `--nightly-size ''`, bench/incremental.ts and bench/shards.ts (4 shards) on a
+ * generated project of that size (default 1000): incremental reruns against a full run, and the
+ * balance of the shards.
+ *
+ * Usage: npm run bench [-- --concurrency N] [--sizes 200,1000,5000] [--no-fixtures] [--nightly-size 1000] [fixture ...]
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -33,6 +37,8 @@ const { values, positionals } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     sizes: { type: 'string', default: '200,1000,5000' },
     'no-fixtures': { type: 'boolean', default: false },
+    // Size of the generated project the nightly measurements use (incremental reruns, 4 shards); '' skips them.
+    'nightly-size': { type: 'string', default: '1000' },
   },
   allowPositionals: true,
 });
@@ -105,6 +111,15 @@ summaryRows.forEach((row) => console.log(formatRow(row)));
 console.log(`\n${markdownTable([...rows, ...summaryRows])}`);
 await writeFile(path.join(repoRoot, 'bench/results.json'), JSON.stringify({ concurrency, rows, totals: summaryRows }, null, 2) + '\n');
 console.log('\nwritten to bench/results.json');
+
+// The nightly features, assay alone: what an incremental rerun saves, and how evenly 4 shards split.
+if (values['nightly-size'] !== '') {
+  const size = values['nightly-size'];
+  for (const [script, args] of [['incremental.ts', []], ['shards.ts', ['--shards', '4']]] as const) {
+    console.log(`\n== bench/${script} (~${size} mutants)`);
+    await execa(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'bench', script), '--size', size, '--concurrency', String(concurrency), ...args], { stdio: 'inherit' });
+  }
+}
 
 function formatRow(row: Row): string {
   const perMutant = (wallMs: number, mutants: number) => (mutants === 0 ? 'n/a' : `${(wallMs / mutants).toFixed(0)} ms/mutant`);
