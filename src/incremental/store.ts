@@ -21,7 +21,6 @@ import { readSource, type VerdictsRead } from './verdict-source.js';
 
 /** Bumped when the store's layout changes. */
 export const STORE_FORMAT = 1;
-export const DEFAULT_STORE_FILE = 'reports/assay-incremental.json';
 
 /** Verdicts that stand for a fresh run. Errors (CompileError, RuntimeError) run again. */
 export const REUSABLE: ReadonlySet<string> = new Set(['Killed', 'Survived', 'Timeout']);
