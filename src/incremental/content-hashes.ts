@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sha256 } from './verdict-key.js';
+import { sha256 } from '../sha256.js';
 
 /** `file` relative to `projectRoot` (or absolute) → sha256 of its content. */
 export type ContentOf = (file: string) => string;

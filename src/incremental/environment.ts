@@ -12,7 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Options } from '../model.js';
 import { assayVersion } from '../report/version.js';
 import type { ContentOf } from './content-hashes.js';
-import { sha256 } from './verdict-key.js';
+import { sha256 } from '../sha256.js';
 
 export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
 const PROJECT_FILES = ['package.json', 'tsconfig.json'];

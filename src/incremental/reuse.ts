@@ -21,7 +21,8 @@ import { contentHashes } from './content-hashes.js';
 import { environmentHash } from './environment.js';
 import { readJournalVerdicts } from './journal-verdicts.js';
 import { mergeEntries, readStore, storedVerdictOf, writeStore, type StoredVerdict } from './store.js';
-import { identityHash, modulesHash, mutantIdentity, runKey, sha256 } from './verdict-key.js';
+import { identityHash, modulesHash, mutantIdentity, runKey } from './verdict-key.js';
+import { sha256 } from '../sha256.js';
 import { verdictFields, type ReusedVerdict, type VerdictsRead } from './verdict-source.js';
 
 /** What the run reused, for the user. */

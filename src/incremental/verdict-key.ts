@@ -25,7 +25,7 @@
  * Dry-run durations are not part of it (they differ from run to run and only order the tests),
  * nor are mutant ids, line numbers, concurrency or reporters.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 import type { Mutant } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, relativeName } from '../vitest/session.js';
@@ -130,10 +130,6 @@ export function runKey(
     })),
     environment: context.environment,
   });
-}
-
-export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function compare(a: string, b: string): number {

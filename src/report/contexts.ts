@@ -3,11 +3,11 @@
  * which answers from them — without re-running anything — which tests execute a given line.
  * Each file's content hash is saved too, so answers about a changed file are refused as stale.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '../model.js';
 import { UserError } from '../errors.js';
+import { sha256 } from '../sha256.js';
 
 export const CONTEXTS_FILE = 'reports/assay-contexts.json';
 
@@ -16,8 +16,6 @@ interface SavedContexts {
   tests: Array<{ id: string; name: string; fileName: string }>;
   files: Record<string, { sha256: string; codeLines: number[]; staticLines: number[]; lines: Record<string, number[]> }>;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export async function writeContexts(result: RunResult, file: string): Promise<void> {
   const coverage = result.coverage;

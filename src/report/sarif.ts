@@ -13,7 +13,7 @@
  * mutator, original code, replacement and how many identical mutants come before it in the file
  * — not line numbers, so an alert stays the same alert when code above it moves.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,7 +96,7 @@ export function toSarif(result: RunResult, options: SarifOptions = {}) {
           },
         },
       ],
-      partialFingerprints: { [FINGERPRINT_KEY]: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex') },
+      partialFingerprints: { [FINGERPRINT_KEY]: sha256(`${identity}\u0000${occurrence}`) },
       properties: { mutantId: String(mutant.id), status: mutant.status, replacement: mutant.replacement },
     };
   });

@@ -6,10 +6,8 @@
  * - of the partition: which shard each mutant went to, so shards whose test runs reached
  *   different code (a flaky suite) and so split the mutants differently are caught.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 import type { Mutant } from '../model.js';
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The fingerprint of what a run mutated; the same for the same code, config and assay everywhere. */
 export function mutantSetFingerprint(
