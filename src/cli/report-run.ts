@@ -36,6 +36,8 @@ export interface ReportContext {
 /** Writes every report of `result` and returns the exit code (0, 1 when a threshold is missed, 130/143 after a signal). */
 export async function reportRun(result: RunResult, options: Options, context: ReportContext = {}): Promise<number> {
   const { baseline, stop } = context;
+  // The per-module figures: the summary file, the history and the ratchet all read them.
+  const summary = summarise(result);
   const warn = (message: string) => process.stderr.write(`assay: warning: ${message}\n`);
   for (const test of result.flakyTests) warn(`flaky test ${test.fileName} > ${test.name} (${test.reason}): it kills no mutant`);
 
@@ -48,7 +50,7 @@ export async function reportRun(result: RunResult, options: Options, context: Re
     process.stderr.write(`assay: JSON report written to ${options.jsonReportFile}\n`);
   }
   // A complete full run appends its figures to the history (not a --since, --shard or interrupted run); the HTML report charts it.
-  const history = await recordHistory(result, { file: resolve(options.projectRoot, options.historyFile), label: options.historyFile }, { assay: assayVersion, warn });
+  const history = await recordHistory(result, { file: resolve(options.projectRoot, options.historyFile), label: options.historyFile }, { assay: assayVersion, warn, summary });
   if (options.reporters.includes('html')) {
     const file = 'reports/mutation/index.html';
     await writeHtmlReport(result, resolve(options.projectRoot, file), history);
@@ -59,7 +61,7 @@ export async function reportRun(result: RunResult, options: Options, context: Re
   const failed = {
     breakThreshold: judged ? breakThresholdFailure(result) : undefined,
     modules: judged ? thresholdFailures(result, options.modules) : [],
-    ratchet: baseline === undefined || !judged ? [] : ratchetFailures(summarise(result), baseline, options.ratchet.tolerance),
+    ratchet: baseline === undefined || !judged ? [] : ratchetFailures(summary, baseline, options.ratchet.tolerance),
   };
   const failures = [...(failed.breakThreshold === undefined ? [] : [failed.breakThreshold]), ...failed.modules, ...failed.ratchet.map((line) => `below the baseline: ${line}`)];
   // A shard's GitHub annotations and step summary would show part of the run: the merge makes them for the whole.
@@ -67,7 +69,7 @@ export async function reportRun(result: RunResult, options: Options, context: Re
   await writeCiReports(result, { reporters: options.reporters, env, stdout: process.stdout, stderr: process.stderr, failures });
   // Coverage outputs and the saved contexts (for which-tests) are written on every run.
   await writeCoverageFiles(result, resolve(options.projectRoot, 'reports/coverage'));
-  await writeSummary(result, resolve(options.projectRoot, SUMMARY_FILE));
+  await writeSummary(summary, resolve(options.projectRoot, SUMMARY_FILE));
   await writeContexts(result, resolve(options.projectRoot, CONTEXTS_FILE));
   if (result.shard !== undefined) {
     const file = shardFileName(result.shard);

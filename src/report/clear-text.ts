@@ -118,12 +118,13 @@ function survivorLine(mutant: MutantResult, text: string): string {
   return `${mutant.fileName}:${line}:${column}  ${mutant.mutatorName}  ${original} → ${replacement}${suffix}`;
 }
 
-/** `Mutation score: 80.00%`, plus whether it passed `thresholds.break` when that is set. */
+/** How many mutants an interrupted run left without a verdict. */
 function interruptedLine(result: RunResult): string {
   const pending = result.mutants.filter((mutant) => mutant.status === 'Pending').length;
   return `Interrupted: ${pending} of ${result.mutants.length} mutants have no verdict (Pending); the score counts the finished ones only`;
 }
 
+/** `Mutation score: 80.00%`, plus whether it passed `thresholds.break` when that is set. */
 function scoreLine(
   result: RunResult,
   score: number,

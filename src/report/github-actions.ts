@@ -108,14 +108,20 @@ export function escapeProperty(text: string): string {
 
 /** How many annotations there are of each kind, and how many are printed. */
 export function annotationCounts(result: RunResult, options: GithubOptions = {}): AnnotationCounts {
-  const { warnings, notices } = annotationsOf(result, options);
+  return countsOf(annotationsOf(result, options));
+}
+
+function countsOf({ warnings, notices }: ReturnType<typeof annotationsOf>): AnnotationCounts {
   const count = (all: readonly Annotation[]) => ({ shown: Math.min(all.length, ANNOTATIONS_PER_KIND), total: all.length });
   return { survived: count(warnings), noCoverage: count(notices) };
 }
 
 /** The workflow commands to print: at most ANNOTATIONS_PER_KIND of each kind, one per line (empty when none). */
 export function renderGithubAnnotations(result: RunResult, options: GithubOptions = {}): string {
-  const { warnings, notices } = annotationsOf(result, options);
+  return commandsOf(annotationsOf(result, options));
+}
+
+function commandsOf({ warnings, notices }: ReturnType<typeof annotationsOf>): string {
   return [...warnings.slice(0, ANNOTATIONS_PER_KIND), ...notices.slice(0, ANNOTATIONS_PER_KIND)]
     .map((annotation) => `${formatAnnotation(annotation)}\n`)
     .join('');
@@ -136,10 +142,11 @@ export interface GithubActionsIo {
  */
 export async function reportToGithubActions(result: RunResult, io: GithubActionsIo): Promise<string | undefined> {
   const options: GithubOptions = { repoRoot: io.repoRoot ?? (io.env.GITHUB_WORKSPACE || result.projectRoot) };
-  io.stdout.write(renderGithubAnnotations(result, options));
+  const annotations = annotationsOf(result, options);
+  io.stdout.write(commandsOf(annotations));
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) return undefined;
-  const summary = renderMarkdownSummary(result, { failures: io.failures, annotations: annotationCounts(result, options) });
+  const summary = renderMarkdownSummary(result, { failures: io.failures, annotations: countsOf(annotations) });
   await appendFile(file, `${summary}\n`, 'utf8');
   return file;
 }

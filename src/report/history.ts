@@ -47,8 +47,7 @@ const entrySchema = z.object({
 export function notRecordedBecause(result: RunResult): string | undefined {
   if (result.interrupted) return 'the run was interrupted';
   if (result.since !== undefined) return `only lines changed since ${result.since.ref} were mutated`;
-  // Read loosely: `shard` is set by `--shard i/n` runs, which hold part of the mutants only.
-  if ((result as { shard?: unknown }).shard !== undefined) return 'a shard holds part of the mutants only';
+  if (result.shard !== undefined) return 'a shard holds part of the mutants only';
   return undefined;
 }
 
@@ -123,13 +122,13 @@ export async function gitCommit(cwd: string): Promise<string | undefined> {
 export async function recordHistory(
   result: RunResult,
   where: { file: string; label: string },
-  info: { assay: string; date?: Date; warn: (message: string) => void },
+  info: { assay: string; date?: Date; warn: (message: string) => void; summary?: Summary },
 ): Promise<HistoryEntry[]> {
   const text = (await readText(where.file)) ?? '';
   const history = parseHistory(text);
   if (history.skippedLines.length > 0) info.warn(skippedLinesWarning(where.label, history.skippedLines));
   if (notRecordedBecause(result) !== undefined) return history.entries;
-  const entry = historyEntry(summarise(result), { date: info.date ?? new Date(), assay: info.assay, commit: await gitCommit(result.projectRoot) });
+  const entry = historyEntry(info.summary ?? summarise(result), { date: info.date ?? new Date(), assay: info.assay, commit: await gitCommit(result.projectRoot) });
   await mkdir(path.dirname(where.file), { recursive: true });
   // A last line cut short (a write that did not finish) stays a line of its own.
   await appendFile(where.file, `${text === '' || text.endsWith('\n') ? '' : '\n'}${historyLine(entry)}`);

@@ -67,7 +67,8 @@ function moduleSummary(row: ModuleRow): ModuleSummary {
   };
 }
 
-export async function writeSummary(result: RunResult, file: string): Promise<void> {
+/** Writes a run's summary (`summarise(result)`) to `file`. */
+export async function writeSummary(summary: Summary, file: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(summarise(result), null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify(summary, null, 2)}\n`);
 }

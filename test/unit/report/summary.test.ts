@@ -222,7 +222,7 @@ describe('writeSummary', () => {
     directory = await mkdtemp(path.join(tmpdir(), 'assay-summary-'));
     const file = path.join(directory, 'reports', 'nested', 'assay-summary.json');
     const result = exampleRun();
-    await writeSummary(result, file);
+    await writeSummary(summarise(result), file);
     const text = await readFile(file, 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "files": {\n    "lib/c.ts": {\n      "lines": 0,');
