@@ -17,6 +17,7 @@ import { coveragePass } from './coverage/index.js';
 import { projectSession } from './vitest/session.js';
 import { Interrupted, untilAborted } from './interrupt.js';
 import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
+import { replanWithoutFlaky } from './plan/replan.js';
 import { shardPlan } from './shard/index.js';
 import { reuseVerdicts, saveVerdicts, type ReuseInfo } from './incremental/reuse.js';
 
@@ -89,13 +90,12 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   const late = new Set(second?.failedTests.filter((id) => id in dry.testFile) ?? []);
   if (late.size > 0) {
     dry = withFlaky(dry, late, PASSED_THEN_FAILED);
-    const affected = new Set(executed.filter((result) => result.status !== 'Survived' && result.coveredBy.some((id) => late.has(id))).map((result) => result.id));
-    if (affected.size > 0) {
-      const again = planMutants(mutants.filter((mutant) => affected.has(mutant.id)), dry, options);
-      const rerun = await execute(startPool(sessionOptions, options.concurrency), again.runs, dry, options, undefined, signal);
+    const again = replanWithoutFlaky(executed, late, mutants, dry, options);
+    if (again.replaced.size > 0) {
+      const rerun = again.runs.length === 0 ? [] : await execute(startPool(sessionOptions, options.concurrency), again.runs, dry, options, undefined, signal);
       const revised = [...again.settled, ...rerun];
       revised.forEach((result) => events.revised?.(result));
-      executed = [...executed.filter((result) => !affected.has(result.id)), ...revised];
+      executed = [...executed.filter((result) => !again.replaced.has(result.id)), ...revised];
     }
   }
   const executeMs = Date.now() - executeStarted;
