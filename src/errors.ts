@@ -13,6 +13,19 @@ export class UserError extends Error {
 }
 
 /**
+ * assay's own machinery failed where the user's code and config did not (see
+ * execute/control.ts): the CLI prints its message alone and exits 4, with no verdicts reported.
+ */
+export class InternalError extends Error {
+  readonly exitCode = 4;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}
+
+/**
  * What went wrong in a user's file that failed to load, in one line: the first line of the
  * error's message, after its kind unless that is plain `Error` (`SyntaxError: Unexpected token ','`,
  * `boom`), with terminal colours removed.

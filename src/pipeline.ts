@@ -11,7 +11,7 @@ import { changedSince, selectFiles } from './select/index.js';
 import { findMutants, parseableFiles } from './mutate/index.js';
 import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
-import { planMutants, type MutantRun } from './plan/index.js';
+import { planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
 import { executePlan, startPool } from './execute/index.js';
 import { coveragePass } from './coverage/index.js';
 import { projectSession } from './vitest/session.js';
@@ -141,7 +141,12 @@ function execute(
     // A whole suite run, measured just now, is a fair allowance for one vitest run's own work.
     overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
     batchSize: options.isolation === 'batch' ? BATCH_SIZE : 0,
-    tests: { duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])), coverage: dry.coverage },
+    stepLimit: stepLimitOf(dry),
+    tests: {
+      duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])),
+      coverage: dry.coverage,
+      lines: new Map(dry.tests.flatMap((test) => (test.location === undefined ? [] : [[test.id, test.location.line] as const]))),
+    },
     threads: dry.threads,
     onResult,
     signal,

@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { UserError, usageMessage } from '../errors.js';
+import { InternalError, UserError, usageMessage } from '../errors.js';
 import { loadOptions, type CliOverrides } from '../config/index.js';
 import { runPipeline } from '../pipeline.js';
 import { createProgress, type Progress } from '../report/progress.js';
@@ -22,7 +22,7 @@ import { reportRun, SUMMARY_FILE } from './report-run.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { reuseMessage } from '../incremental/reuse.js';
 
-/** Exit codes: 0 ok, 1 score below thresholds.break, 2 user error, 3 initial test run failed. */
+/** Exit codes: 0 ok, 1 score below thresholds.break, 2 user error, 3 initial test run failed, 4 internal error. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -30,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof InternalError) {
       process.stderr.write(`assay: ${error.message}\n`);
       return error.exitCode;
     }

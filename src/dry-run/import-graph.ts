@@ -20,13 +20,15 @@
  *   (one whose tests were all skipped) are not orphans.
  * A test file's snapshot file (`__snapshots__/<test file>.snap` next to it, where vitest keeps
  * them), which its tests read rather than import, counts too. Files in `node_modules` (the
- * lockfile stands for them) and assay's own files are left out.
+ * lockfile stands for them) and assay's own files are left out, except a workspace package's
+ * source reached through its link there (vite keeping symlinks): it counts by its real path.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { fileKey, relativeName, type TestFile } from '../vitest/session.js';
+import { realPath } from '../listed-file.js';
 
 /** The part of a vite module node the walk reads. */
 export interface GraphModule {
@@ -78,6 +80,7 @@ const MOCKS_DIR = `${sep}__mocks__${sep}`;
 
 export function importGraph(projects: readonly ProjectGraphs[], testFiles: readonly TestFile[], projectRoot: string): ImportGraph {
   const found = new Map(testFiles.map((file) => [fileKey(file), new Set<string>()]));
+  const projectFile = projectFileOf();
   for (const project of projects) {
     const own = testFiles.filter((file) => file.project === project.name);
     for (const graph of project.graphs) {
@@ -96,7 +99,8 @@ export function importGraph(projects: readonly ProjectGraphs[], testFiles: reado
       for (const { file, modules } of perFile) {
         const files = found.get(fileKey(file))!;
         const add = (module: GraphModule) => {
-          if (module.file !== null && isProjectFile(module.file)) files.add(module.file);
+          const file = module.file === null ? undefined : projectFile(module.file);
+          if (file !== undefined) files.add(file);
         };
         modules.forEach(add);
         setup.forEach(add);
@@ -149,6 +153,19 @@ function reachable(start: readonly GraphModule[]): Set<GraphModule> {
     for (const imported of module.importedModules) stack.push(imported);
   }
   return seen;
+}
+
+/** A lookup: a module's file → the project file it is (a link in node_modules resolved), undefined for none. */
+function projectFileOf(): (file: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (file) => {
+    if (!file.includes(NODE_MODULES)) return isProjectFile(file) ? file : undefined;
+    if (!seen.has(file)) {
+      const real = realPath(file);
+      seen.set(file, real !== undefined && isProjectFile(real) ? real : undefined);
+    }
+    return seen.get(file);
+  };
 }
 
 function isProjectFile(file: string): boolean {

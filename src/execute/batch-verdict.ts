@@ -1,11 +1,14 @@
 /**
  * Verdicts from a batch run. A mutant gets one only from clean evidence: every test planned for
- * it has a record with the mutant active, and those tests' canary runs (no mutant) passed.
- * The first test (in run order) that notices the mutant decides: a failure makes it Killed (by
- * every test that failed), the hit limit makes it a Timeout. Anything else — an error outside tests, a
- * failed canary, a missing record, a repeat that never reached the mutant, vitest's test timeout
- * (a run of its own confirms it), a test file that found global state changed by an earlier file
- * in its thread — leaves the mutant unresolved, to be run on its own.
+ * it, in run order up to the first that noticed it, has a record with the mutant active, and
+ * those tests' canary runs (no mutant) passed. That first test decides, as it does in a run of
+ * the mutant alone that stops at the first failure: a failure makes it Killed (by every test that
+ * failed), the hit limit makes it a Timeout; the tests after it may have no record (with bail on,
+ * the batch runner skips them). Survived needs a passing record from every planned test.
+ * Anything else before the deciding test — an error outside tests, a failed canary, a missing
+ * record, a repeat that never reached the mutant, vitest's test timeout (a run of its own confirms
+ * it), a test file that found global state changed by an earlier file in its thread — leaves the
+ * mutant unresolved, to be run on its own.
  */
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome } from '../vitest/session.js';
@@ -30,19 +33,16 @@ export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): 
       .flatMap((selection) => selection.testIds ?? [])
       .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const results = planned.map((testId) => [testId, records.get(testId)?.get(run.mutant.id)] as const);
-    if (results.some(([, result]) => result === undefined || result[0] === 'slow' || result[0] === 'unreached')) continue;
     const first = results.find(([, result]) => result?.[0] !== 'pass');
-    if (first?.[1]?.[0] === 'timeout') {
-      verdicts.set(run.mutant.id, { status: 'Timeout', statusReason: first[1][1], killedBy: [], testsCompleted: results.length });
-      continue;
+    const decisive = first?.[1]?.[0];
+    if (first !== undefined && decisive !== 'fail' && decisive !== 'timeout') continue;
+    const testsCompleted = results.filter(([, result]) => result !== undefined).length;
+    if (first === undefined) verdicts.set(run.mutant.id, { status: 'Survived', killedBy: [], testsCompleted });
+    else if (decisive === 'timeout') verdicts.set(run.mutant.id, { status: 'Timeout', statusReason: first[1]?.[1], killedBy: [], testsCompleted });
+    else {
+      const failed = results.filter(([, result]) => result?.[0] === 'fail');
+      verdicts.set(run.mutant.id, { status: 'Killed', statusReason: first[1]?.[1], killedBy: failed.map(([id]) => id), testsCompleted });
     }
-    const failed = results.filter(([, result]) => result?.[0] === 'fail');
-    verdicts.set(
-      run.mutant.id,
-      failed.length > 0
-        ? { status: 'Killed', statusReason: failed[0][1]?.[1], killedBy: failed.map(([id]) => id), testsCompleted: results.length }
-        : { status: 'Survived', killedBy: [], testsCompleted: results.length },
-    );
   }
   return verdicts;
 }

@@ -22,6 +22,8 @@ export interface TestFacts {
   duration: ReadonlyMap<string, number>;
   /** Mutants each test reached in the dry run, by id. */
   coverage: Readonly<Record<string, number[]>>;
+  /** Line of each test, by id, where the dry run recorded it (vitest 4.0: how runs select tests). */
+  lines: ReadonlyMap<string, number>;
 }
 
 /** Batches per worker: enough to balance the workers' load, few enough to share the run cost. */

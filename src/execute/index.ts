@@ -10,7 +10,9 @@
  * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
  * rather than the mutant, so it is tried once more with twice the budget before it is scored
  * Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
- * and otherwise reported as RuntimeError: never as Survived.
+ * and otherwise reported as RuntimeError: never as Survived. Before the first run of a single
+ * mutant or a static group, a control run (control.ts) checks that planned tests pass through that
+ * path with no mutant active; if not, the run stops with an InternalError and reports nothing more.
  * When `signal` aborts (the user interrupted the run), runs under way are stopped — their threads
  * terminated — and dropped, no new run starts, and the verdicts that finished are returned.
  */
@@ -18,11 +20,13 @@ import { Piscina } from 'piscina';
 import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
 import type { RunOutcome, SessionOptions, Threads } from '../vitest/session.js';
-import type { BatchUnsupported, WorkerTask } from './task.js';
+import type { BatchUnsupported, WorkerMessage, WorkerTask } from './task.js';
 import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
 import { formStaticGroups, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
-import { isUnprovenTimeout, verdictFor, type Verdict } from './verdict.js';
+import { isUnprovenTimeout, plannedOnly, verdictFor, type Verdict } from './verdict.js';
+import { controlFailure, controlPassed, controlRuns } from './control.js';
+import { NO_MUTANT } from '../vitest/settings.js';
 
 export interface ExecuteOptions {
   timeoutMS: number;
@@ -31,7 +35,9 @@ export interface ExecuteOptions {
   overheadMs: number;
   /** Most mutants in one batch; 0 runs each mutant in a vitest run of its own. */
   batchSize: number;
-  /** What the dry run learned of each test: duration (a batch's cost) and the mutants it reached. */
+  /** Mutated code reached this often while a mutant is active makes a Timeout (AssaySettings.stepLimit). */
+  stepLimit: number;
+  /** What the dry run learned of each test: duration (a batch's cost), the mutants it reached, its line. */
   tests: TestFacts;
   /** How batches and static groups give test files threads (the dry run decided). */
   threads: Threads;
@@ -70,13 +76,22 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     ...runs.filter((run) => !batched(run) && !grouped(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
   ].sort((a, b) => b.expectedMs - a.expectedMs);
   const results: MutantResult[] = [];
-  const stopped = () => options.signal?.aborted === true;
+  let broken = false;
+  const stopped = () => broken || options.signal?.aborted === true;
+  let control: Promise<void> | undefined;
+  const controlled = () =>
+    (control ??= runControl(pool, runs, options).catch((error: unknown) => {
+      broken = true;
+      throw error;
+    }));
   const report = (result: MutantResult) => {
     results.push(result);
     options.onResult?.(result);
   };
   const next = async (): Promise<void> => {
     for (let work = queue.shift(); work !== undefined && !stopped(); work = queue.shift()) {
+      if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
+      if (stopped()) return;
       if ('run' in work) {
         const result = await runMutant(pool, work.run, options);
         if (!stopped()) report(result);
@@ -118,7 +133,7 @@ async function runTogether(
   options: ExecuteOptions,
 ): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean }> {
   const started = Date.now();
-  const outcome = await runWithBudget(pool, work.task, budgetFor(work.expectedMs, options), options.signal);
+  const outcome = await runWithBudget(pool, message(work.task, options), budgetFor(work.expectedMs, options), options.signal);
   if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true };
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
@@ -137,10 +152,36 @@ function halves(work: Batch | StaticGroup, options: ExecuteOptions): Array<Batch
   return parts.map((runs) => (work.task.kind === 'batch' ? batchOf(runs, options.tests, options.threads) : staticGroupOf(runs)));
 }
 
+/** A task as the pool runs it: with the step limit and the lines of its tests (task.ts). */
+function message(task: WorkerTask, options: ExecuteOptions): WorkerMessage {
+  const ids = task.selection.flatMap((file) => file.testIds ?? []);
+  const lines = Object.fromEntries(ids.flatMap((id) => {
+    const line = options.tests.lines.get(id);
+    return line === undefined ? [] : [[id, line] as const];
+  }));
+  return { ...task, stepLimit: options.stepLimit, lines };
+}
+
+/**
+ * The control run (control.ts): resolves once planned tests of a cheap selection passed with no
+ * mutant active, through the single-mutant path; rejects with an InternalError when none did.
+ */
+async function runControl(pool: Piscina, runs: readonly MutantRun[], options: ExecuteOptions): Promise<void> {
+  const problems: string[] = [];
+  for (const run of controlRuns(runs)) {
+    const task: WorkerTask = { kind: 'single', mutantId: NO_MUTANT, hitLimit: run.hitLimit, selection: run.selection };
+    const verdict = await attemptRun(pool, task, run, budgetFor(run.expectedMs, options), options);
+    if (controlPassed(verdict) || options.signal?.aborted === true) return;
+    const files = [...new Set(run.selection.map((file) => file.moduleId))].join(', ');
+    problems.push(`${files}: ${'retry' in verdict ? verdict.retry : (verdict.statusReason ?? verdict.status)}`);
+  }
+  if (problems.length > 0) throw controlFailure(problems);
+}
+
 /** Runs a task within a wall-clock budget; what went wrong when there is no outcome. */
 async function runWithBudget(
   pool: Piscina,
-  task: WorkerTask,
+  task: WorkerMessage,
   budgetMs: number,
   interrupt: AbortSignal | undefined,
 ): Promise<RunOutcome | BatchUnsupported | { aborted: true } | { failed: string }> {
@@ -163,7 +204,7 @@ async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions)
   let lastProblem = '';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const started = Date.now();
-    const verdict = await attemptRun(pool, task, budgetMs, run.plannedTests, options.signal);
+    const verdict = await attemptRun(pool, task, run, budgetMs, options);
     const base = { ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs: Date.now() - started };
     if ('status' in verdict && !(isUnprovenTimeout(verdict) && attempt < ATTEMPTS)) return { ...base, ...verdict };
     lastProblem = 'retry' in verdict ? verdict.retry : '';
@@ -180,12 +221,13 @@ async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions)
   };
 }
 
-async function attemptRun(pool: Piscina, task: WorkerTask, budgetMs: number, plannedTests: number, interrupt: AbortSignal | undefined): Promise<Verdict> {
-  const outcome = await runWithBudget(pool, task, budgetMs, interrupt);
+/** One run of `task`, for the tests `run` planned. */
+async function attemptRun(pool: Piscina, task: WorkerTask, run: MutantRun, budgetMs: number, options: ExecuteOptions): Promise<Verdict> {
+  const outcome = await runWithBudget(pool, message(task, options), budgetMs, options.signal);
   if ('aborted' in outcome) {
     return { status: 'Timeout', statusReason: `no result within ${Math.round(budgetMs)} ms`, killedBy: [], testsCompleted: 0 };
   }
   if ('failed' in outcome) return { retry: `worker failed: ${outcome.failed}` };
   if ('batchUnsupported' in outcome) return { retry: 'a single mutant run was answered as a batch' };
-  return verdictFor(outcome, plannedTests);
+  return verdictFor(plannedOnly(outcome, run.selection), run.plannedTests);
 }

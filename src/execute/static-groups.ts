@@ -6,11 +6,13 @@
  * each mutant's verdict is read from its own files only, as if it had run alone. A file that
  * found global state changed on arrival (left by an earlier file's mutant) says nothing, and its
  * mutant runs alone; so does every mutant of a run that ended in an error outside tests.
+ * A group of one mutant stops at its first failure, as a run of the mutant alone does: a static
+ * mutant tends to fail hundreds of tests, and each failure costs vitest far more than a passing test.
  */
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome } from '../vitest/session.js';
 import type { StaticGroupTask } from './task.js';
-import { isUnprovenTimeout, verdictFor, type Settled } from './verdict.js';
+import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled } from './verdict.js';
 
 export interface StaticGroup {
   runs: MutantRun[];
@@ -49,6 +51,7 @@ export function staticGroupOf(runs: MutantRun[]): StaticGroup {
       activeByFile: Object.fromEntries(runs.flatMap((run) => filesOf(run).map((file) => [file, run.mutant.id]))),
       hitLimits: Object.fromEntries(runs.map((run) => [run.mutant.id, run.hitLimit])),
       selection: runs.flatMap((run) => run.selection),
+      bail: runs.length === 1,
     },
   };
 }
@@ -59,14 +62,12 @@ export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutc
   if (outcome.unhandledErrors.length > 0) return verdicts;
   for (const run of runs) {
     const files = new Set(run.selection.map(fileKey));
-    const own: RunOutcome = {
-      tests: outcome.tests.filter((test) => files.has(fileKey(test))),
-      files: outcome.files.filter((file) => files.has(fileKey(file))),
-      unhandledErrors: [],
-    };
-    if (own.files.length < files.size || own.files.some((file) => file.leaked.length > 0)) continue;
+    const own: RunOutcome = { ...plannedOnly(outcome, run.selection), unhandledErrors: [] };
+    if (own.files.some((file) => file.leaked.length > 0)) continue;
     const verdict = verdictFor(own, run.plannedTests);
     if ('retry' in verdict || isUnprovenTimeout(verdict)) continue;
+    // Without a file's report, only a failure (after which bail may have ended the run) stands.
+    if (own.files.length < files.size && verdict.status !== 'Killed' && verdict.status !== 'Timeout') continue;
     verdicts.set(run.mutant.id, verdict);
   }
   return verdicts;

@@ -28,9 +28,18 @@ export interface StaticGroupTask {
   activeByFile: Record<string, number>;
   hitLimits: Record<number, number>;
   selection: TestSelection[];
+  /** Stop at the first failure (the session's bail): only for a group of one mutant, whom a failure settles. */
+  bail: boolean;
 }
 
 export type WorkerTask = SingleTask | BatchTask | StaticGroupTask;
+
+/**
+ * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit), and the
+ * dry run's line of each test the task selects, by id (vitest 4.0 selects tests by line; empty
+ * for a vitest that selects by id, whose dry run records no lines).
+ */
+export type WorkerMessage = WorkerTask & { stepLimit: number; lines: Record<string, number> };
 
 /** A worker's answer when its project has a runner of its own, so batches cannot run there. */
 export interface BatchUnsupported {

@@ -4,7 +4,7 @@
  * planned is not a verdict but an error to retry (design.md, "Verdict integrity").
  */
 import type { MutantStatus } from '../model.js';
-import type { RunOutcome } from '../vitest/session.js';
+import { fileKey, type RunOutcome, type TestSelection } from '../vitest/session.js';
 import { HIT_LIMIT_MARKER, VITEST_TIMEOUT } from '../vitest/settings.js';
 
 export type Settled = { status: MutantStatus; statusReason?: string; killedBy: string[]; testsCompleted: number };
@@ -18,7 +18,24 @@ export function isUnprovenTimeout(verdict: Verdict): boolean {
   return 'status' in verdict && verdict.status === 'Timeout' && !verdict.statusReason?.includes(HIT_LIMIT_MARKER);
 }
 
+/**
+ * What a run says of the tests `selection` planned: its files, and their planned tests only. A
+ * run may select more (vitest 4.0 selects by line, see src/vitest/selection.ts); the tests it was
+ * not asked for neither kill a mutant nor count as completed.
+ */
+export function plannedOnly(outcome: RunOutcome, selection: readonly TestSelection[]): RunOutcome {
+  const planned = new Map(selection.map((file) => [fileKey(file), file.testIds === undefined ? undefined : new Set(file.testIds)]));
+  return {
+    tests: outcome.tests.filter((test) => {
+      const key = fileKey(test);
+      return planned.has(key) && (planned.get(key)?.has(test.id) ?? true);
+    }),
+    files: outcome.files.filter((file) => planned.has(fileKey(file))),
+    unhandledErrors: outcome.unhandledErrors,
+  };
+}
 
+/** The verdict of a run of `plannedOnly` tests, `plannedTests` of them. */
 export function verdictFor(outcome: RunOutcome, plannedTests: number): Verdict {
   const ran = outcome.tests.filter((test) => test.state === 'passed' || test.state === 'failed');
   const failed = ran.filter((test) => test.state === 'failed');

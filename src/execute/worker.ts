@@ -8,27 +8,28 @@
  */
 import { workerData } from 'node:worker_threads';
 import { VitestSession, type RunOutcome, type SessionOptions } from '../vitest/session.js';
-import type { BatchUnsupported, WorkerTask } from './task.js';
+import type { BatchUnsupported, WorkerMessage } from './task.js';
 
 // A session that fails to start (e.g. the vitest config throws) fails each task, not the thread: an
 // error while the thread starts would end the whole process, before the dry run reports the same problem.
 const starting = VitestSession.start({ ...(workerData as SessionOptions), batch: true });
 starting.catch(() => undefined);
 
-export default async function runTask(task: WorkerTask): Promise<RunOutcome | BatchUnsupported> {
+export default async function runTask(task: WorkerMessage): Promise<RunOutcome | BatchUnsupported> {
   const session = await starting;
+  session.learnLines(task.lines);
   switch (task.kind) {
     case 'single':
-      return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit }, task.selection, { threads: 'per-file' });
+      return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit, stepLimit: task.stepLimit }, task.selection, { threads: 'per-file' });
     case 'static': {
-      const { activeByFile, hitLimits } = task;
-      // No bail: a failure in one mutant's files must not stop the others' files.
-      return session.run({ mode: 'mutant', active: -1, hitLimit: 0, activeByFile, hitLimits }, task.selection, { threads: 'shared', noBail: true });
+      const { activeByFile, hitLimits, stepLimit } = task;
+      // No bail for several mutants: a failure in one mutant's files must not stop the others' files.
+      return session.run({ mode: 'mutant', active: -1, hitLimit: 0, activeByFile, hitLimits, stepLimit }, task.selection, { threads: 'shared', noBail: !task.bail });
     }
     case 'batch': {
       if (!session.batchCapable) return { batchUnsupported: true };
-      const { plan, hitLimits, expected } = task;
-      return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected }, task.selection, { threads: task.threads });
+      const { plan, hitLimits, expected, stepLimit } = task;
+      return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected, stepLimit }, task.selection, { threads: task.threads });
     }
   }
 }

@@ -4,7 +4,8 @@
  *
  * ## Runtime contract
  * The output is TypeScript/JavaScript source (types are left for vite to strip). It uses:
- * - a preamble on line 1 (after a `#!` line or a directive prologue; no newline is added, so the
+ * - a preamble just before the first statement that is not a directive (so after a `#!` line, a
+ *   directive prologue and leading comments such as JSX pragmas; no newline is added, so the
  *   original's line numbers hold up to the first multi-line replacement) that binds a module-local
  *   `__assay` to `globalThis.__assay`, first installing the inert `{ on: () => false, cov: () => {} }`
  *   there when it is missing (e.g. the file is loaded outside a test worker);

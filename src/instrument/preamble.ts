@@ -1,7 +1,9 @@
 /**
- * The code that binds the module-local `__assay` to the runtime. It goes on the first line without
- * a newline of its own so that line numbers stay those of the original: after a `#!` line, and
- * after a directive prologue (`'use strict'`, `'use client'`) so the directives keep working.
+ * The code that binds the module-local `__assay` to the runtime. It goes just before the first
+ * statement that is not a directive, on that statement's line and without a newline of its own, so
+ * that line numbers stay those of the original: after a `#!` line, after a directive prologue
+ * (`'use strict'`, `'use client'`) so the directives keep working, and after the comments that
+ * lead the file, where compilers read pragmas (`@jsx h`, `@jsxRuntime classic`, `@jsxImportSource`).
  */
 import { ts } from './syntax.js';
 
@@ -17,12 +19,11 @@ export interface PreamblePoint {
 export function preamblePoint(sourceFile: ts.SourceFile): PreamblePoint {
   let lastDirective: ts.Statement | undefined;
   for (const statement of sourceFile.statements) {
-    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break;
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) {
+      return { offset: statement.getStart(sourceFile), text: PREAMBLE };
+    }
     lastDirective = statement;
   }
   if (lastDirective !== undefined) return { offset: lastDirective.end, text: `;${PREAMBLE}` };
-  const text = sourceFile.text;
-  if (!text.startsWith('#!')) return { offset: 0, text: PREAMBLE };
-  const lineBreak = text.indexOf('\n');
-  return lineBreak === -1 ? { offset: text.length, text: `\n${PREAMBLE}` } : { offset: lineBreak + 1, text: PREAMBLE };
+  return { offset: sourceFile.text.length, text: PREAMBLE };
 }

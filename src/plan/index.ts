@@ -33,7 +33,22 @@ export interface PlanOptions {
 
 /** A mutant may be hit this many times more than in the whole dry run before it is a Timeout. */
 const HIT_LIMIT_FACTOR = 100;
-const MIN_HIT_LIMIT = 10_000;
+/**
+ * Both minimums are high enough that endless recursion overflows a test thread's stack first, on
+ * every Node (Node 24 fits more frames than 20): Killed, as a plain vitest run reports it, while
+ * an endless loop still stops within milliseconds.
+ */
+const MIN_HIT_LIMIT = 100_000;
+const MIN_STEP_LIMIT = 1_000_000;
+
+/**
+ * How often mutated code (any mutant's) may be reached while a mutant is active: the same factor
+ * over the whole dry run's count (see AssaySettings.stepLimit).
+ */
+export function stepLimitOf(dry: Pick<DryRunResult, 'hits'>): number {
+  const total = Object.values(dry.hits).reduce((sum, count) => sum + count, 0);
+  return Math.max(MIN_STEP_LIMIT, HIT_LIMIT_FACTOR * total);
+}
 
 export function planMutants(mutants: readonly Mutant[], dry: DryRunResult, options: PlanOptions): Plan {
   const testsByMutant = invertCoverage(dry.coverage);

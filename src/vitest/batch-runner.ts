@@ -10,10 +10,20 @@
  * reach exactly the mutants the dry run saw the test reach: a different path means state left
  * by earlier repeats (a filled cache) that could have hidden a mutant, so none of the test's
  * records is trusted.
+ * With bail on, a mutant is not run again once a test ended without passing with it active (killed,
+ * hit limit, vitest's timeout, unreached): its later tests are skipped, as bail skips them in a run
+ * of the mutant alone — they could not change its verdict, only cost time or hang.
+ *
+ * This is a mixin over vitest's own test runner class, whose entry differs by major
+ * (runner-vitest4.ts, runner-vitest5.ts; see majors.ts).
  */
-import { VitestTestRunner } from 'vitest/runners';
-import type { RunnerTestCase } from 'vitest';
+// `VitestTestRunner` of 'vitest' is the runner interface (its hooks), not the class.
+import type { RunnerTestCase, TestRunner, VitestTestRunner as RunnerHooks } from 'vitest';
 import { HIT_LIMIT_MARKER, NO_MUTANT, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type TestMeta } from './settings.js';
+
+/** vitest's test runner class (`VitestTestRunner` of vitest 4's `vitest/runners`, `TestRunner` of vitest 5's `vitest`). */
+type RunnerClass = new (...args: any[]) => TestRunner;
+type TryOptions = { retry: number; repeats: number };
 
 /** The part of the setup file's runtime (globalThis.__assay) this runner drives. */
 interface BatchRuntime {
@@ -33,64 +43,84 @@ function sameSet(sorted: readonly number[], expected: readonly number[]): boolea
   return sorted.length === other.length && sorted.every((id, index) => id === other[index]);
 }
 
+/**
+ * Mutants a test in this thread ended without passing: later tests skip them. A test thread serves
+ * one vitest run (the pool starts threads per run); were one reused, a mutant skipped by mistake
+ * would only lack records, and so run alone.
+ */
+const decided = new Set<number>();
+/** Per planned test, the mutants its repeats run in order (the plan less the decided ones), NO_MUTANT last. */
+const repeatsOf = new WeakMap<RunnerTestCase, number[]>();
+
 function runtime(): BatchRuntime | undefined {
   const candidate = (globalThis as { __assay?: BatchRuntime }).__assay;
   return candidate?.settings?.mode === 'batch' ? candidate : undefined;
 }
 
-export default class AssayBatchRunner extends VitestTestRunner {
-  override async onBeforeRunTask(test: RunnerTestCase): Promise<void> {
-    await super.onBeforeRunTask(test);
-    const plan = runtime()?.settings.plan?.[test.id];
-    if (plan !== undefined) {
-      test.repeats = plan.length - 1;
-      (test.meta as TestMeta).assayBatch = [];
+/** vitest's test runner `Base` with batch runs (see the top of this file). */
+export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
+  return class AssayBatchRunner extends Base {
+    override async onBeforeRunTask(test: RunnerTestCase): Promise<void> {
+      await super.onBeforeRunTask(test);
+      const plan = runtime()?.settings.plan?.[test.id];
+      if (plan !== undefined) {
+        const bail = (this.config.bail ?? 0) > 0;
+        const repeats = bail ? plan.filter((mutant) => mutant === NO_MUTANT || !decided.has(mutant)) : plan;
+        repeatsOf.set(test, repeats);
+        test.repeats = repeats.length - 1;
+        (test.meta as TestMeta).assayBatch = [];
+      }
     }
-  }
 
-  override onBeforeTryTask(test: RunnerTestCase, options?: { retry: number; repeats: number }): void {
-    super.onBeforeTryTask(test);
-    const rt = runtime();
-    const plan = rt?.settings.plan?.[test.id];
-    if (!rt || !plan) return;
-    const mutant = plan[options?.repeats ?? 0] ?? NO_MUTANT;
-    if (mutant === NO_MUTANT) rt.startCanary();
-    else rt.activate(mutant);
-  }
+    override onBeforeTryTask(test: RunnerTestCase, options?: TryOptions): void {
+      // vitest 5's takes the try's options too (for its trace timeline); vitest 4's takes the test only.
+      (super.onBeforeTryTask as (test: RunnerTestCase, options?: TryOptions) => void).call(this, test, options);
+      const rt = runtime();
+      const plan = repeatsOf.get(test);
+      if (!rt || !plan) return;
+      const mutant = plan[options?.repeats ?? 0] ?? NO_MUTANT;
+      if (mutant === NO_MUTANT) rt.startCanary();
+      else rt.activate(mutant);
+    }
 
-  onAfterRetryTask(test: RunnerTestCase, options: { retry: number; repeats: number }): void {
-    const rt = runtime();
-    const plan = rt?.settings.plan?.[test.id];
-    if (!rt || !plan || !test.result) return;
-    const mutant = plan[options.repeats];
-    const errors = (test.result.errors ?? []).map((error) => `${error.name ?? 'Error'}: ${error.message ?? ''}`);
-    const hitLimit = rt.timedOut || errors.some((error) => error.includes(HIT_LIMIT_MARKER));
-    const slow = !hitLimit && errors.some((error) => VITEST_TIMEOUT.test(error));
-    if (mutant === NO_MUTANT && !sameSet(rt.endCanary(), rt.settings.expected?.[test.id] ?? [])) {
-      errors.unshift(CANARY_DIVERGED);
+    async onAfterRetryTask(test: RunnerTestCase, options: TryOptions): Promise<void> {
+      // vitest 5's ends the try's trace here, from its result (before the reset below); vitest 4's has no such hook.
+      await (Base.prototype as RunnerHooks).onAfterRetryTask?.call(this, test, options);
+      const rt = runtime();
+      const plan = repeatsOf.get(test);
+      if (!rt || !plan || !test.result) return;
+      const mutant = plan[options.repeats];
+      const errors = (test.result.errors ?? []).map((error) => `${error.name ?? 'Error'}: ${error.message ?? ''}`);
+      const hitLimit = rt.timedOut || errors.some((error) => error.includes(HIT_LIMIT_MARKER));
+      const slow = !hitLimit && errors.some((error) => VITEST_TIMEOUT.test(error));
+      if (mutant === NO_MUTANT && !sameSet(rt.endCanary(), rt.settings.expected?.[test.id] ?? [])) {
+        errors.unshift(CANARY_DIVERGED);
+      }
+      const failed = test.result.state === 'fail' || errors[0] === CANARY_DIVERGED;
+      const outcome: BatchRecord[1] =
+        mutant !== NO_MUTANT && rt.hits === 0 && !hitLimit
+          ? 'unreached'
+          : hitLimit
+            ? 'timeout'
+            : slow
+              ? 'slow'
+              : failed
+                ? 'fail'
+                : 'pass';
+      const records = (test.meta as TestMeta).assayBatch ?? [];
+      // A retried try replaces the record of the same repeat: the last try counts, as in vitest.
+      const record: BatchRecord = errors.length > 0 ? [mutant, outcome, errors[0]] : [mutant, outcome];
+      if (records.length > 0 && records[records.length - 1][0] === mutant) records[records.length - 1] = record;
+      else records.push(record);
+      (test.meta as TestMeta).assayBatch = records;
+      if (mutant !== NO_MUTANT && outcome !== 'pass') decided.add(mutant);
+      rt.activate(NO_MUTANT);
+      if (options.repeats < plan.length - 1) {
+        // The next repeat starts clean; vitest reports the test's state after the last (canary) one
+        // (vitest 5 fails a test any repeat of which ended failed: reset, none did).
+        test.result.state = 'run';
+        test.result.errors = undefined;
+      }
     }
-    const failed = test.result.state === 'fail' || errors[0] === CANARY_DIVERGED;
-    const outcome: BatchRecord[1] =
-      mutant !== NO_MUTANT && rt.hits === 0 && !hitLimit
-        ? 'unreached'
-        : hitLimit
-          ? 'timeout'
-          : slow
-            ? 'slow'
-            : failed
-              ? 'fail'
-              : 'pass';
-    const records = (test.meta as TestMeta).assayBatch ?? [];
-    // A retried try replaces the record of the same repeat: the last try counts, as in vitest.
-    const record: BatchRecord = errors.length > 0 ? [mutant, outcome, errors[0]] : [mutant, outcome];
-    if (records.length > 0 && records[records.length - 1][0] === mutant) records[records.length - 1] = record;
-    else records.push(record);
-    (test.meta as TestMeta).assayBatch = records;
-    rt.activate(NO_MUTANT);
-    if (options.repeats < plan.length - 1) {
-      // The next repeat starts clean; vitest reports the test's state after the last (canary) one.
-      test.result.state = 'run';
-      test.result.errors = undefined;
-    }
-  }
+  };
 }

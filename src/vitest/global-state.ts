@@ -59,6 +59,21 @@ export function changedGlobals(before: GlobalFingerprint, after: GlobalFingerpri
   return [...changed].sort();
 }
 
+/** How libraries name the private singletons they put on `globalThis` (`__zod_globalConfig`). */
+const LIBRARY_GLOBAL = /^__/;
+
+/**
+ * Adds to `baseline` the `__`-named globals `loaded` has and `before` lacks: the singletons the
+ * libraries a test file imports define as they load, like zod's `__zod_globalConfig`. A fresh
+ * thread would define them too, and the library that owns one stays loaded in the thread, so it is
+ * part of the thread's baseline from then on; changing or removing it later still counts.
+ */
+export function adoptLoadedGlobals(baseline: GlobalFingerprint, before: GlobalFingerprint, loaded: GlobalFingerprint): void {
+  for (const [name, value] of loaded) {
+    if (LIBRARY_GLOBAL.test(name) && !before.has(name) && !baseline.has(name)) baseline.set(name, value);
+  }
+}
+
 function same(before: unknown, after: unknown): boolean {
   return before === ACCESSOR || Object.is(before, after);
 }

@@ -1,5 +1,5 @@
 /**
- * Finds and loads the user's own vitest (not assay's copy), and checks its version.
+ * Finds and loads the user's own vitest (not assay's copy), and checks its version (majors.ts).
  * assay drives the vitest the project is tested with, so results match `npx vitest`.
  * Its `createVitest` reports a vitest config file that fails to load as a UserError naming the file.
  */
@@ -8,15 +8,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError, describeError, stripAnsi } from '../errors.js';
-
-/** Checked in CI: vitest 4. (vitest 5 needs its own fixtures run before it is claimed.) */
-export const SUPPORTED_VITEST = '4.x';
+import { SUPPORTED_VITEST, vitestMajor, type VitestMajor } from './majors.js';
 
 type VitestNode = typeof import('vitest/node');
 
 export interface UserVitest {
   version: string;
-  /** Absolute paths of the entries assay's own files import: `vitest` and `vitest/runners`. */
+  /** What this major of vitest differs in: its batch runner, among others. */
+  major: VitestMajor;
+  /** Absolute paths of the entries assay's own files import (`vitest`, and `vitest/runners` on vitest 4), by specifier. */
   entries: Record<string, string>;
   /** vitest/node: createVitest and friends. */
   node: VitestNode;
@@ -34,30 +34,28 @@ export async function loadUserVitest(projectRoot: string): Promise<UserVitest> {
   if (version === undefined) {
     throw new UserError(`vitest is not installed in ${projectRoot}: run 'npm i -D vitest' (assay supports vitest ${SUPPORTED_VITEST})`);
   }
-  if (Number(version.split('.')[0]) !== 4) {
-    throw new UserError(`vitest ${version} is not supported: assay supports vitest ${SUPPORTED_VITEST}; upgrade with 'npm i -D vitest@4'`);
-  }
+  const major = vitestMajor(version, process.versions.node);
   if (nodeEntry === undefined) {
-    throw new UserError(`vitest ${version} in ${projectRoot} has no 'vitest/node' entry: reinstall it with 'npm i -D vitest@4'`);
+    throw new UserError(`vitest ${version} in ${projectRoot} has no 'vitest/node' entry: reinstall it with 'npm i -D vitest@${major.major}'`);
   }
   const packageDir = findPackageDir(nodeEntry);
-  const entries = { vitest: esmEntry(packageDir, '.'), 'vitest/runners': esmEntry(packageDir, './runners') };
+  const entries = Object.fromEntries(Object.entries(major.entries).map(([specifier, subpath]) => [specifier, esmEntry(packageDir, subpath, major)]));
   const node = (await import(pathToFileURL(nodeEntry).href)) as VitestNode;
-  return { version, entries, node: { ...node, createVitest: namingConfigErrors(node.createVitest, projectRoot) } };
+  return { version, major, entries, node: { ...node, createVitest: namingConfigErrors(node.createVitest, projectRoot) } };
 }
 
 /**
  * The file an `import` of vitest's export `subpath` loads (its `import` condition): require.resolve
  * would give the CommonJS entry, which vitest refuses to be loaded through.
  */
-function esmEntry(packageDir: string, subpath: string): string {
+function esmEntry(packageDir: string, subpath: string, { major }: VitestMajor): string {
   const exports = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> }).exports ?? {};
   let target: unknown = exports[subpath];
   while (target !== null && typeof target === 'object') {
     const conditions = target as Record<string, unknown>;
     target = conditions.import ?? conditions.default;
   }
-  if (typeof target !== 'string') throw new UserError(`vitest in ${packageDir} has no '${subpath}' export for import: reinstall it with 'npm i -D vitest@4'`);
+  if (typeof target !== 'string') throw new UserError(`vitest in ${packageDir} has no '${subpath}' export for import: reinstall it with 'npm i -D vitest@${major}'`);
   return join(packageDir, target);
 }
 

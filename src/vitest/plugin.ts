@@ -5,17 +5,20 @@
  */
 import { dirname } from 'node:path';
 import type { Plugin } from 'vite';
+import { listedFileOf, withoutQuery } from '../listed-file.js';
 
 export interface PluginInput {
   /** Absolute file path → instrumented source. */
   instrumented: ReadonlyMap<string, string>;
   /** Absolute paths of assay's files that vitest loads (setup file, batch runner). */
   ownFiles: ReadonlySet<string>;
-  /** Specifier (`vitest`, `vitest/runners`) → the user's entry, so assay's files use the user's vitest. */
+  /** Specifier (`vitest`, and `vitest/runners` on vitest 4) → the user's entry, so assay's files use the user's vitest. */
   vitestEntries: Readonly<Record<string, string>>;
 }
 
 export function assayPlugin({ instrumented, ownFiles, vitestEntries }: PluginInput): Plugin {
+  // A mutated file reached through a symlink (a workspace package's link) is served instrumented too.
+  const listedFile = listedFileOf(instrumented.keys());
   return {
     name: 'assay:schemata',
     enforce: 'pre',
@@ -23,16 +26,12 @@ export function assayPlugin({ instrumented, ownFiles, vitestEntries }: PluginInp
     // from allowed folders; assay may live outside the project (npx, a global install, a link).
     config: () => ({ server: { fs: { allow: [...new Set([...ownFiles].map((file) => dirname(file)))] } } }),
     resolveId(source, importer) {
-      if (importer === undefined || !ownFiles.has(stripQuery(importer))) return null;
+      if (importer === undefined || !ownFiles.has(withoutQuery(importer))) return null;
       return vitestEntries[source] ?? null;
     },
     load(id) {
-      return instrumented.get(stripQuery(id)) ?? null;
+      const file = listedFile(id);
+      return file === undefined ? null : (instrumented.get(file) ?? null);
     },
   };
-}
-
-function stripQuery(id: string): string {
-  const cut = id.search(/[?#]/);
-  return cut === -1 ? id : id.slice(0, cut);
 }

@@ -1,9 +1,9 @@
 /**
  * The vitest pool assay runs tests in: vitest's own threads worker (its `workers/threads.js`
- * entry), started through vitest 4's custom-pool API (`pool: { name, createPoolWorker }`) so the
- * thread gets a heap limit. Mutated code that allocates without bound then ends its own thread
- * with ERR_WORKER_OUT_OF_MEMORY — which vitest reports as a failed run — instead of growing until
- * the machine runs out of memory.
+ * entry), started through the custom-pool API of vitest 4 and 5 (`pool: { name,
+ * createPoolWorker }`) so the thread gets a heap limit. Mutated code that allocates without
+ * bound then ends its own thread with ERR_WORKER_OUT_OF_MEMORY — which vitest reports as a
+ * failed run — instead of growing until the machine runs out of memory.
  */
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';

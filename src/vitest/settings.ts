@@ -19,6 +19,12 @@ export interface AssaySettings {
   /** Hit limit per mutant id (batch mode, and mutant mode with `activeByFile`). */
   hitLimits?: Record<number, number>;
   /**
+   * Past this many checks of any mutant (instrumented code run) while a mutant is active — in one
+   * test file, or one repeat in batch mode — the run is a Timeout too: a loop that never ends
+   * without passing the active mutant's own code (mutant and batch modes; none when absent).
+   */
+  stepLimit?: number;
+  /**
    * Mutant mode, several static mutants in one run: the mutant active in each test file, by its
    * absolute path (files not listed run with none). Replaces `active`.
    */

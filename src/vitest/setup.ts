@@ -9,9 +9,10 @@
  * - coverage mode: after each test, which istanbul statements of the original code it executed.
  * Activation happens here, before any module under test loads, so static mutants are active too.
  */
-import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
-import { changedGlobals, fingerprintGlobals, type GlobalFingerprint } from './global-state.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, type GlobalFingerprint } from './global-state.js';
 import { guardOwnProcess } from './own-process.js';
+import { NATIVE_SOURCES_KEY, serveToRequire } from '../instrument/require-hook.js';
 import {
   COVERAGE_VARIABLE,
   HIT_LIMIT_MARKER,
@@ -29,6 +30,7 @@ declare module 'vitest' {
 }
 
 const settings = inject(SETTINGS_KEY);
+serveToRequire(inject(NATIVE_SOURCES_KEY));
 guardOwnProcess();
 const testFile = expect.getState().testPath ?? '';
 
@@ -46,6 +48,8 @@ class Runtime {
   active = NO_MUTANT;
   hitLimit = 0;
   hits = 0;
+  /** Checks of any mutant since the active one was switched on (see AssaySettings.stepLimit). */
+  steps = 0;
   timedOut = false;
   /** Coverage of the running test, or undefined outside tests. */
   testCoverage: Set<number> | undefined;
@@ -78,11 +82,16 @@ class Runtime {
   activate(id: number): void {
     this.active = id;
     this.hits = 0;
+    this.steps = 0;
     this.timedOut = false;
     this.hitLimit = this.settings.hitLimits?.[id] ?? this.settings.hitLimit;
   }
 
   on(id: number): boolean {
+    if (this.active !== NO_MUTANT && ++this.steps > (this.settings.stepLimit ?? Number.POSITIVE_INFINITY)) {
+      this.timedOut = true;
+      throw new Error(`${HIT_LIMIT_MARKER}: with mutant ${this.active} active, mutated code was reached more than ${this.settings.stepLimit} times (probable infinite loop)`);
+    }
     if (id !== this.active) return false;
     if (++this.hits > this.hitLimit) {
       this.timedOut = true;
@@ -107,6 +116,12 @@ class Runtime {
 
 const runtime = new Runtime(settings);
 (globalThis as { __assay?: unknown }).__assay = runtime;
+
+// Hooks of setup files run once the test file has loaded: globals its modules defined while no
+// mutant was active join the baseline (see adoptLoadedGlobals).
+beforeAll(() => {
+  if (runtime.active === NO_MUTANT) adoptLoadedGlobals(baseline, here, fingerprintGlobals());
+});
 
 /**
  * Statement counters seen so far, per source file; the difference after a test is what it ran.
@@ -143,6 +158,15 @@ class StatementTracker {
   }
 }
 
+/**
+ * The file an `afterAll` hook ran for, from the hook's `arguments`: vitest 4.0 passes `(suite)`,
+ * 4.1 and later `(context, suite)` and refuse a hook whose first parameter is not an object
+ * pattern — hence `function ({}) { … suiteOf(arguments) }` rather than a rest parameter.
+ */
+function suiteOf(args: IArguments): { meta: object } {
+  return args[args.length - 1] as { meta: object };
+}
+
 if (settings.mode === 'coverage') {
   // Counters start at zero in each test file, also when files share a thread.
   (globalThis as Record<string, unknown>)[COVERAGE_VARIABLE] = {};
@@ -153,9 +177,9 @@ if (settings.mode === 'coverage') {
   afterEach(({ task }) => {
     (task.meta as TestMeta).assayStatements = tracker.takeNew();
   });
-  afterAll(({}, suite) => {
+  afterAll(function ({}) {
     tracker.addOutsideTests(tracker.takeNew());
-    const meta = suite.meta as FileMeta;
+    const meta = suiteOf(arguments).meta as FileMeta;
     meta.assayIstanbul = (globalThis as Record<string, unknown>)[COVERAGE_VARIABLE] as Record<string, unknown>;
     meta.assayStaticStatements = Object.fromEntries(
       Object.entries(tracker.outsideTests).map(([path, set]) => [path, [...set]]),
@@ -175,8 +199,8 @@ if (settings.mode === 'coverage') {
   });
 }
 
-afterAll(({}, suite) => {
-  const meta = suite.meta as FileMeta;
+afterAll(function ({}) {
+  const meta = suiteOf(arguments).meta as FileMeta;
   meta.assayStatic = [...runtime.staticCoverage];
   meta.assayHits = [...runtime.hitCounts];
   if (runtime.timedOut) meta.assayTimedOut = true;

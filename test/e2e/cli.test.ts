@@ -35,6 +35,10 @@ async function assay(dir: string, ...args: string[]) {
 
 const pkg = { 'package.json': '{ "type": "module" }' };
 
+/** The vitest major assay advises installing on the Node running this suite: 5 needs Node 22.12. */
+const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number);
+const nodeRunsVitest5 = nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12);
+
 /** A stand-in for an installed vitest of another version: its package.json and the entries it exports. */
 const fakeVitest = (version: string) => ({
   'node_modules/vitest/package.json': JSON.stringify({
@@ -87,15 +91,34 @@ describe('assay command', () => {
       files: { ...greet },
       linkModules: false,
       exitCode: 2,
-      message: "assay: vitest is not installed in <dir>: run 'npm i -D vitest' (assay supports vitest 4.x)",
+      message: "assay: vitest is not installed in <dir>: run 'npm i -D vitest' (assay supports vitest 4.x and 5.x)",
     },
     {
       name: 'vitest installed in an unsupported version',
       files: { ...greet, ...fakeVitest('3.2.4') },
       linkModules: false,
       exitCode: 2,
-      message: "assay: vitest 3.2.4 is not supported: assay supports vitest 4.x; upgrade with 'npm i -D vitest@4'",
+      message: `assay: vitest 3.2.4 is not supported: assay supports vitest 4.x and 5.x; upgrade with 'npm i -D vitest@${nodeRunsVitest5 ? 5 : 4}'`,
     },
+    {
+      name: 'vitest installed in a version newer than supported',
+      files: { ...greet, ...fakeVitest('6.0.0') },
+      linkModules: false,
+      exitCode: 2,
+      message: `assay: vitest 6.0.0 is not supported: assay supports vitest 4.x and 5.x; install a supported one with 'npm i -D vitest@${nodeRunsVitest5 ? 5 : 4}'`,
+    },
+    // Only where this suite's Node is older than vitest 5 needs.
+    ...(nodeRunsVitest5
+      ? []
+      : [
+          {
+            name: 'vitest 5 on a Node older than it needs',
+            files: { ...greet, ...fakeVitest('5.1.2') },
+            linkModules: false,
+            exitCode: 2,
+            message: `assay: vitest 5.1.2 needs Node 22.12 or newer, and this is Node ${process.versions.node}: run assay with a newer Node, or use vitest 4 ('npm i -D vitest@4')`,
+          },
+        ]),
     // The config file
     {
       name: 'malformed config file',
@@ -371,6 +394,17 @@ describe('assay command', () => {
     const { exitCode, stderr, stdout } = await assay(dir, 'run', '--concurrency', '1', '--reporters', 'clear-text');
     expect(stderr).toMatch(/assay: warning: test files leave global state behind for the next one \(leftover, found by test\/\w+\.test\.ts\): every test file gets a fresh thread, which is slower\n/);
     expect(stdout).toContain('src/greet.ts:1:40  StringLiteral');
+    expect(exitCode).toBe(0);
+  });
+
+  it('lets test files share a thread when a library they load defines a global singleton (zod)', async () => {
+    // zod 4 defines globalThis.__zod_globalConfig as it loads: the second file finds it.
+    const name = "import { z } from 'zod';\nexport const name = (value: unknown) => 'hi ' + z.string().parse(value);\n";
+    const test = "import { expect, it } from 'vitest';\nimport { name } from '../src/name';\nit('greets', () => { expect(name('ann')).toContain('ann'); });\n";
+    const dir = await project({ ...pkg, 'src/name.ts': name, 'test/a.test.ts': test, 'test/b.test.ts': test });
+    const { exitCode, stderr } = await assay(dir, 'run', '--concurrency', '1', '--reporters', 'clear-text');
+    expect(stderr).toContain('assay: 2 mutants');
+    expect(stderr).not.toContain('global state');
     expect(exitCode).toBe(0);
   });
 });

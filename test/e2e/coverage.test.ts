@@ -16,6 +16,14 @@ import { assayCommand, comparableWithPlainRuns, fixturesDir, repoRoot, withFixtu
 const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')) && comparableWithPlainRuns(name));
 const vitestBin = path.join(repoRoot, 'node_modules/vitest/vitest.mjs');
 
+/**
+ * Files vitest's provider cannot see: Node `require()`s them, past vite, so it counts none of
+ * their lines, while every test runs them. assay instruments them for Node too (its require hook)
+ * and must count them: every line covered, where vitest says 0, and 5 of 6 branches (no test
+ * clamps a value below the minimum).
+ */
+const requiredPastVite: Record<string, Record<string, Pct>> = { commonjs: { 'src/units.js': { lines: 100, branches: 83.33 } } };
+
 interface Pct {
   lines: number;
   branches: number;
@@ -50,6 +58,12 @@ describe('coverage next to mutation score', () => {
         const reference = await vitestIstanbul(dir);
         expect(Object.keys(summary.files).sort()).toEqual(Object.keys(reference).sort());
         for (const [file, figures] of Object.entries(reference)) {
+          const required = requiredPastVite[fixture]?.[file];
+          if (required !== undefined) {
+            expect(figures.lines, `${file}: vitest's lines`).toBe(0);
+            expect({ lines: summary.files[file].lines, branches: summary.files[file].branches }, `${file}: assay's`).toEqual(required);
+            continue;
+          }
           expect(Math.abs(summary.files[file].lines - figures.lines), `${file} lines`).toBeLessThanOrEqual(0.5);
           expect(Math.abs(summary.files[file].branches - figures.branches), `${file} branches`).toBeLessThanOrEqual(0.5);
         }

@@ -20,6 +20,40 @@ const QUIET_ENV = { FORCE_COLOR: '0', GITHUB_ACTIONS: 'false' };
 /** GNU time, used to read assay's peak RSS when present. */
 const gnuTime = '/usr/bin/time';
 
+/**
+ * One leg of the compatibility matrix: the Node that runs assay, and the node_modules a fixture
+ * copy is linked to (which decides the vitest it resolves).
+ */
+export interface Toolchain {
+  name: string;
+  node: string;
+  nodeModules: string;
+}
+
+const compat = (leg: string) => path.join(repoRoot, 'compat', leg, 'node_modules');
+const rootModules = path.join(repoRoot, 'node_modules');
+const node22 = path.join(compat('node'), 'node22/bin/node');
+const node24 = path.join(compat('node'), 'node24/bin/node');
+
+/** This repo's own: the Node running the suite and vitest 4 (latest) from the root node_modules. */
+export const ownToolchain: Toolchain = { name: `vitest 4, Node ${process.versions.node.split('.')[0]}`, node: process.execPath, nodeModules: rootModules };
+
+/**
+ * The matrix CI runs (`npm test` installs `compat/` first): vitest 4 (latest) on this Node (20),
+ * 22 and 24; the oldest vitest 4 minor on this Node; vitest 5 on Node 22 and 24.
+ */
+export const toolchains: Toolchain[] = [
+  ownToolchain,
+  { name: 'vitest 4, Node 22', node: node22, nodeModules: rootModules },
+  { name: 'vitest 4, Node 24', node: node24, nodeModules: rootModules },
+  { name: `vitest 4.0, Node ${process.versions.node.split('.')[0]}`, node: process.execPath, nodeModules: compat('vitest-4.0') },
+  { name: 'vitest 5, Node 22', node: node22, nodeModules: compat('vitest-5') },
+  { name: 'vitest 5, Node 24', node: node24, nodeModules: compat('vitest-5') },
+];
+
+/** One leg per vitest (4 latest, 4.0, 5), for the costlier tests whose subject is vitest, not Node. */
+export const oneToolchainPerVitest: Toolchain[] = toolchains.filter((toolchain, index) => toolchains.findIndex((other) => other.nodeModules === toolchain.nodeModules) === index);
+
 /** One mutant's verdict as fixtures state it in expected.json. */
 export interface MutantVerdict {
   file: string;
@@ -51,29 +85,37 @@ export interface AssayRun {
 
 /**
  * Whether a single plain run of `fixture` (StrykerJS's, or vitest's own coverage) can stand for
- * comparison: not when its tests are flaky on purpose (expected.json's `flakyOnPurpose` says why).
+ * comparison: not when its tests are flaky on purpose (expected.json's `flakyOnPurpose` says why),
+ * nor for a workspace, which needs its packages linked (test/support/workspace-copy.ts).
  */
 export function comparableWithPlainRuns(fixture: string): boolean {
+  if (isWorkspaceFixture(fixture)) return false;
   const file = path.join(fixturesDir, fixture, 'expected.json');
   if (!existsSync(file)) return true;
   const expected = JSON.parse(readFileSync(file, 'utf8')) as { flakyOnPurpose?: string };
   return expected.flakyOnPurpose === undefined;
 }
 
-/** Copies `fixture` to a temp dir (with this repo's node_modules linked in) and runs assay there. */
-export async function runAssayOnFixture(fixture: string, args: string[] = []): Promise<AssayRun> {
-  return withFixtureCopy(fixture, (dir) => runAssay(dir, args));
+/** Whether `fixture` is a monorepo (its package.json lists `workspaces`): test/e2e/monorepo.test.ts runs it. */
+export function isWorkspaceFixture(fixture: string): boolean {
+  const file = path.join(fixturesDir, fixture, 'package.json');
+  return existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { workspaces?: unknown }).workspaces !== undefined;
 }
 
-/** Calls `use` with a fresh copy of `fixture` (node_modules linked in), removed afterwards. */
-export async function withFixtureCopy<T>(fixture: string, use: (dir: string) => Promise<T>): Promise<T> {
+/** Copies `fixture` to a temp dir (with the toolchain's node_modules linked in) and runs assay there. */
+export async function runAssayOnFixture(fixture: string, args: string[] = [], toolchain = ownToolchain): Promise<AssayRun> {
+  return withFixtureCopy(fixture, (dir) => runAssay(dir, args, toolchain), toolchain);
+}
+
+/** Calls `use` with a fresh copy of `fixture` (the toolchain's node_modules linked in), removed afterwards. */
+export async function withFixtureCopy<T>(fixture: string, use: (dir: string) => Promise<T>, toolchain = ownToolchain): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `assay-e2e-${fixture}-`));
   try {
     await cp(path.join(fixturesDir, fixture), dir, {
       recursive: true,
       filter: (src) => !/[\\/](node_modules|reports)$/.test(src),
     });
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    await symlink(toolchain.nodeModules, path.join(dir, 'node_modules'), 'dir');
     return await use(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -82,15 +124,20 @@ export async function withFixtureCopy<T>(fixture: string, use: (dir: string) => 
 
 /** Runs the repo's assay command with `args` in `dir`. */
 export async function assayCommand(dir: string, ...args: string[]) {
-  const result = await execa(process.execPath, [assayBin, ...args], { cwd: dir, reject: false, env: QUIET_ENV });
+  return assayCommandWith(ownToolchain, dir, ...args);
+}
+
+/** Runs the repo's assay command with `args` in `dir`, under the toolchain's Node. */
+export async function assayCommandWith(toolchain: Toolchain, dir: string, ...args: string[]) {
+  const result = await execa(toolchain.node, [assayBin, ...args], { cwd: dir, reject: false, env: QUIET_ENV });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
-/** Runs `assay run` in `dir` and collects its outputs. */
-export async function runAssay(dir: string, args: string[] = []): Promise<AssayRun> {
+/** Runs `assay run` in `dir` (under the toolchain's Node) and collects its outputs. */
+export async function runAssay(dir: string, args: string[] = [], toolchain = ownToolchain): Promise<AssayRun> {
   const hashesBefore = await hashTree(dir);
   const rssFile = path.join(os.tmpdir(), `assay-rss-${process.pid}-${Date.now()}`);
-  const command = [process.execPath, assayBin, 'run', '--reporters', 'json,clear-text', ...args];
+  const command = [toolchain.node, assayBin, 'run', '--reporters', 'json,clear-text', ...args];
   const [file, ...commandArgs] = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', rssFile, ...command] : command;
   const started = performance.now();
   const result = await execa(file, commandArgs, { cwd: dir, reject: false, env: QUIET_ENV });

@@ -61,9 +61,12 @@ afterAll(({}, file) => {
 });
 `;
 
-/** Vitest config that adds the setup file above to the fixture's own vitest.config.ts. */
-const patchedVitestConfig = `import { mergeConfig } from 'vitest/config';
-import base from './vitest.config';
+/** The config files vitest looks for in a project's root, in its order. */
+const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((stem) => ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `${stem}.config.${ext}`));
+
+/** Vitest config that adds the setup file above to the fixture's own config file (`configFile`). */
+const patchedVitestConfig = (configFile: string) => `import { mergeConfig } from 'vitest/config';
+import base from './${configFile}';
 
 export default mergeConfig(base, { test: { setupFiles: ['./stryker-coverage-setup.js'] } });
 `;
@@ -85,15 +88,20 @@ export async function runStryker(
       coverageAnalysis: 'perTest',
       reporters: ['json'],
       concurrency: opts.concurrency ?? 2,
-      mutate: ['src/**/*.ts'],
+      mutate: ['src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '!src/**/*.d.ts'],
       plugins: ['@stryker-mutator/vitest-runner'],
       // Relative to the working directory, i.e. inside the temp dir.
       tempDirName: '.stryker-tmp',
-      ...(opts.patchCoverage === false ? {} : { vitest: { configFile: 'vitest.stryker.config.ts' } }),
+      // `related: false`: by default Stryker runs only test files vite's module graph links to the
+      // mutated file, and a file loaded by Node's `require` is not in that graph: zero tests ran,
+      // scored Survived (sandbox-fixtures/commonjs). Its tests are chosen from perTest coverage anyway.
+      vitest: { related: false, ...(opts.patchCoverage === false ? {} : { configFile: 'vitest.stryker.config.mts' }) },
     };
     if (opts.patchCoverage !== false) {
       await writeFile(path.join(dir, 'stryker-coverage-setup.js'), coverageSetup);
-      await writeFile(path.join(dir, 'vitest.stryker.config.ts'), patchedVitestConfig);
+      const configFile = VITEST_CONFIGS.find((name) => existsSync(path.join(dir, name)));
+      if (configFile === undefined) throw new Error(`${fixtureDir}: no vitest or vite config file to add Stryker's coverage setup to`);
+      await writeFile(path.join(dir, 'vitest.stryker.config.mts'), patchedVitestConfig(configFile));
     }
     await writeFile(path.join(dir, 'stryker.config.json'), JSON.stringify(config, null, 2));
 

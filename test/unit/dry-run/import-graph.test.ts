@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdir, realpath, symlink } from 'node:fs/promises';
+import path from 'node:path';
 import { tempProject } from '../config/temp-project.js';
 import { importGraph, type GraphModule, type ModuleGraph, type ProjectGraphs } from '../../../src/dry-run/import-graph.js';
 import { fileKey } from '../../../src/vitest/session.js';
@@ -92,5 +94,17 @@ describe('importGraph', () => {
     const testFiles = [{ project: '', moduleId: `${root}/test/a.test.ts` }, { project: '', moduleId: `${root}/test/b.test.ts` }];
     const { loaded: byFile } = importGraph([{ name: '', graphs: [ssr], setupFiles: [], configFiles: [] }], testFiles, root);
     expect(testFiles.map((file) => byFile[fileKey(file)])).toEqual([['test/__snapshots__/a.test.ts.snap', 'test/a.test.ts'], ['test/b.test.ts']]);
+  });
+});
+
+describe('importGraph in a workspace', () => {
+  it('counts a sibling package reached through its node_modules link (vite keeping symlinks) by its real path', async () => {
+    const root = await realpath(await tempProject({ 'packages/app/test/a.test.ts': '', 'packages/core/src/pricing.ts': '', 'node_modules/lib/index.js': '' }));
+    await mkdir(path.join(root, 'node_modules/@mono'));
+    await symlink('../../packages/core', path.join(root, 'node_modules/@mono/core'));
+    const testFile = `${root}/packages/app/test/a.test.ts`;
+    const ssr = graph({ [testFile]: [`${root}/node_modules/@mono/core/src/pricing.ts`, `${root}/node_modules/lib/index.js`] });
+    const { loaded: byFile } = importGraph([{ name: '', graphs: [ssr], setupFiles: [], configFiles: [] }], [{ project: '', moduleId: testFile }], root);
+    expect(byFile[fileKey({ project: '', moduleId: testFile })]).toEqual(['packages/app/test/a.test.ts', 'packages/core/src/pricing.ts']);
   });
 });

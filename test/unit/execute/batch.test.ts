@@ -15,6 +15,7 @@ describe('formBatches', () => {
     const batches = formBatches(runs, { maxSize: 2, workers: 1 }, {
       duration: new Map([['t1', 10], ['t2', 1], ['t3', 5]]),
       coverage: { t1: [1, 3], t2: [1, 2], t3: [3, 4] },
+      lines: new Map(),
     }, 'shared');
     expect(batches.map((b) => b.runs.map((r) => r.mutant.id))).toEqual([[1, 2], [3, 4]]);
     expect(batches[0].task).toEqual({
@@ -40,13 +41,13 @@ describe('formBatches', () => {
       { project: 'unit', moduleId: '/t/a.test.ts', testIds: ['t1'] },
       { project: 'strict', moduleId: '/t/a.test.ts', testIds: ['t1-strict'] },
     ];
-    const [batch] = formBatches([inTwoProjects], { maxSize: 10, workers: 1 }, { duration: new Map(), coverage: {} }, 'shared');
+    const [batch] = formBatches([inTwoProjects], { maxSize: 10, workers: 1 }, { duration: new Map(), coverage: {}, lines: new Map() }, 'shared');
     expect(batch.task.selection).toEqual(inTwoProjects.selection);
   });
 
   it('sizes batches to about four per worker, between 20 and maxSize mutants', () => {
     const many = Array.from({ length: 400 }, (_, i) => run(i + 1, `src/m${Math.floor(i / 67)}.ts`, { '/t/a.test.ts': ['t1'] }));
-    const facts = { duration: new Map<string, number>(), coverage: {} };
+    const facts = { duration: new Map<string, number>(), coverage: {}, lines: new Map<string, number>() };
     expect(formBatches(many, { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([50, 50, 50, 50, 50, 50, 50, 50]);
     expect(formBatches(many, { maxSize: 30, workers: 2 }, facts, 'shared')).toHaveLength(14);
     expect(formBatches(many.slice(0, 30), { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 10]);
@@ -112,6 +113,22 @@ describe('batchVerdicts', () => {
       ]),
     );
     expect(verdicts.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError', killedBy: ['t2'], testsCompleted: 2 });
+  });
+
+  it('decides from the first test that noticed the mutant: later tests may lack records (bail skipped them)', () => {
+    const three = [run(1, 'src/a.ts', { '/t/a.test.ts': ['t1', 't2', 't3'] })];
+    const killed = batchVerdicts(
+      three,
+      outcome([test('t1', [[1, 'pass'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'fail', 'AssertionError'], [NO_MUTANT, 'pass']]), test('t3', [[NO_MUTANT, 'pass']])]),
+    );
+    expect(killed.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError', killedBy: ['t2'], testsCompleted: 2 });
+    const timedOut = batchVerdicts(three, outcome([test('t1', [[1, 'timeout', 'Error: ASSAY_HIT_LIMIT'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'slow'], [NO_MUTANT, 'pass']])]));
+    expect(timedOut.get(1)).toEqual({ status: 'Timeout', statusReason: 'Error: ASSAY_HIT_LIMIT', killedBy: [], testsCompleted: 2 });
+    // Before the deciding test, a missing record or a repeat that did not reach the mutant says nothing.
+    const gap = batchVerdicts(three, outcome([test('t1', [[NO_MUTANT, 'pass']]), test('t2', [[1, 'fail', 'AssertionError'], [NO_MUTANT, 'pass']])]));
+    expect(gap.size).toBe(0);
+    const survivedInPart = batchVerdicts(three, outcome([test('t1', [[1, 'pass'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [NO_MUTANT, 'pass']])]));
+    expect(survivedInPart.size).toBe(0);
   });
 
   it('settles nothing from a test file that found global state changed by an earlier file', () => {

@@ -32,8 +32,11 @@ describe('formStaticGroups', () => {
       activeByFile: { '/t/a.ts': 2, '/t/b.ts': 2, '/t/c.ts': 3 },
       hitLimits: { 2: 1002, 3: 1003 },
       selection: [{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/b.ts' }, { project: '', moduleId: '/t/c.ts' }],
+      bail: false,
     });
     expect(groups[0].expectedMs).toBe(10);
+    // Alone in its group, a mutant stops at its first failure.
+    expect(formStaticGroups([staticRun(1, ['/t/a.ts'], 5)], 10)[0].task.bail).toBe(true);
   });
 
   it('keeps groups to maxSize mutants', () => {
@@ -63,6 +66,14 @@ describe('staticGroupVerdicts', () => {
   it('settles nothing when the run had errors outside any file, or a file never ran', () => {
     expect(staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts'), file('/t/b.ts')], unhandledErrors: ['Error: late'] })).size).toBe(0);
     expect([...staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts')] })).keys()]).toEqual([1]);
+  });
+
+  it('kills a mutant whose failure came before bail ended the run, though a later file never ran', () => {
+    const both = [staticRun(1, ['/t/a.ts', '/t/b.ts'], 1)];
+    const bailed = outcome([tests[0]], { files: [file('/t/a.ts')] });
+    expect(staticGroupVerdicts(both, bailed).get(1)).toMatchObject({ status: 'Killed', killedBy: ['a1'] });
+    const passedInPart = outcome([tests[1]], { files: [file('/t/b.ts')] });
+    expect(staticGroupVerdicts(both, passedInPart).size).toBe(0);
   });
 
   it('scores a file that fails to load with the mutant active as Killed, and leaves test timeouts to a run of their own', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictFor } from '../../../src/execute/verdict.js';
+import { plannedOnly, verdictFor } from '../../../src/execute/verdict.js';
 import type { RunOutcome, TestOutcome } from '../../../src/vitest/session.js';
 
 const test = (id: string, state: TestOutcome['state'], errors: string[] = [], timedOut?: boolean): TestOutcome => ({
@@ -50,5 +50,27 @@ describe('verdictFor (one mutant, one vitest run)', () => {
       status: 'Timeout',
       statusReason: 'Error: Test timed out in 5000ms.',
     });
+  });
+});
+
+describe('plannedOnly (a run that selected more tests than planned, as vitest 4.0 does by line)', () => {
+  const other = { ...test('b', 'passed'), moduleId: '/t/b.test.ts' };
+  const run = (tests: TestOutcome[]) => ({ ...outcome(tests), files: [...outcome([]).files, { ...outcome([]).files[0], moduleId: '/t/b.test.ts' }] });
+
+  it('keeps the planned tests of the planned files, and every test of a file planned whole', () => {
+    const ran = run([test('a', 'passed'), test('a-sibling', 'failed', ['AssertionError: x']), other]);
+    expect(plannedOnly(ran, [{ project: '', moduleId: '/t/a.test.ts', testIds: ['a'] }])).toEqual({
+      tests: [test('a', 'passed')],
+      files: [outcome([]).files[0]],
+      unhandledErrors: [],
+    });
+    expect(plannedOnly(ran, [{ project: '', moduleId: '/t/b.test.ts' }]).tests).toEqual([other]);
+  });
+
+  it('lets no extra test kill the mutant or stand in for a planned test that did not run', () => {
+    const planned = [{ project: '', moduleId: '/t/a.test.ts', testIds: ['a', 'c'] }];
+    // 'c' was skipped; its same-line sibling ran and failed: without the filter, 2 of 2 "completed" and the sibling killed.
+    const ran = outcome([test('a', 'passed'), test('c', 'skipped'), test('c-sibling', 'failed', ['AssertionError: x'])]);
+    expect(verdictFor(plannedOnly(ran, planned), 2)).toEqual({ retry: 'only 1 of 2 planned tests ran with the mutant active' });
   });
 });

@@ -88,6 +88,8 @@ export async function behave(code: string, active = 0, fileName = 'x.ts'): Promi
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.React },
   }).outputText.replace(/^#!.*/, ''); // a function body cannot start with a hashbang
   const global = globalThis as { __assay?: unknown };
+  // Under `npm run mutate:self` the global is assay's own runtime, which must be back afterwards.
+  const previous = global.__assay;
   global.__assay = { on: (id: number) => id === active, cov: (...ids: number[]) => covered.push(...ids) };
   try {
     const module = { exports: {} as { run?: () => unknown } };
@@ -96,7 +98,8 @@ export async function behave(code: string, active = 0, fileName = 'x.ts'): Promi
   } catch (error) {
     return { outcome: { error: String(error) }, covered };
   } finally {
-    delete global.__assay;
+    if (previous === undefined) delete global.__assay;
+    else global.__assay = previous;
   }
 }
 

@@ -43,13 +43,18 @@ describe('instrumentFile: shapes', () => {
     const { default: ts } = await import('typescript');
     const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
     const module = { exports: {} as { run: () => number } };
-    new Function('exports', 'module', js)(module.exports, module);
     const global = globalThis as { __assay?: { on(id: number): boolean } };
+    // Under `npm run mutate:self` the global is assay's own runtime, which must be back afterwards.
+    const previous = global.__assay;
+    delete global.__assay;
     try {
+      new Function('exports', 'module', js)(module.exports, module);
       expect(module.exports.run()).toBe(3);
-      expect(global.__assay?.on(1)).toBe(false);
+      const installed = (globalThis as typeof global).__assay;
+      expect(installed?.on(1)).toBe(false);
     } finally {
-      delete global.__assay;
+      if (previous === undefined) delete global.__assay;
+      else global.__assay = previous;
     }
   });
 });
@@ -107,5 +112,21 @@ describe('instrumentFile: behaviour', () => {
       ]),
     );
     expect(result.unplaced).toEqual([]);
+  });
+});
+
+describe('the test harness', () => {
+  it("puts back the runtime it stands in for (assay's own, under npm run mutate:self)", async () => {
+    const global = globalThis as { __assay?: unknown };
+    const previous = global.__assay;
+    const outer = { on: () => false, cov: () => {} };
+    global.__assay = outer;
+    try {
+      expect((await behave('export const run = () => 1;')).outcome).toEqual({ value: 1 });
+      expect(global.__assay).toBe(outer);
+    } finally {
+      if (previous === undefined) delete global.__assay;
+      else global.__assay = previous;
+    }
   });
 });

@@ -99,6 +99,18 @@ describe('instrumentFile: syntax forms', () => {
         { find: 'typeof os.platform', replacement: '"x"' },
       ],
     );
-    expect(code.startsWith(`"use client";;${PREAMBLE}\nimport`)).toBe(true);
+    expect(code.startsWith(`"use client";\n${PREAMBLE}import`)).toBe(true);
+  });
+
+  it('puts the preamble after the comments that lead the file, where JSX pragmas are read', async () => {
+    const pragmas = '/** @jsxRuntime classic */\n/** @jsx h */\n';
+    const { code } = await checkSchemata(`${pragmas}export const run = () => 1 + 1;\n`, [{ find: '1 + 1', replacement: '1 - 1' }]);
+    expect(code.startsWith(`${pragmas}${PREAMBLE}export`)).toBe(true);
+    expect(code.split('\n')).toHaveLength(4);
+  });
+
+  it('puts the preamble after a directive prologue and the comments after it', async () => {
+    const { code } = await checkSchemata(`'use strict';\n// @jsx h\nexports.run = () => 1 + 1;\n`, [{ find: '1 + 1', replacement: '1 - 1' }]);
+    expect(code.startsWith(`'use strict';\n// @jsx h\n${PREAMBLE}exports.run`)).toBe(true);
   });
 });

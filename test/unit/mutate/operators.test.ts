@@ -174,6 +174,19 @@ describe('LogicalOperator', () => {
       'LogicalOperator [16,22) "a ?? b" -> "a && b" @1:17-1:23',
     ]);
   });
+
+  it('parenthesizes the || or ?? a chain keeps on its left, as Babel prints it', () => {
+    expect(mutate('x = a ?? b ?? c; y = (a ?? b) ?? c; z = a || b || c; w = a && b && c;', { only: 'LogicalOperator' })).toEqual([
+      'LogicalOperator [4,15) "a ?? b ?? c" -> "(a ?? b) && c" @1:5-1:16',
+      'LogicalOperator [4,10) "a ?? b" -> "a && b" @1:5-1:11',
+      'LogicalOperator [21,34) "(a ?? b) ?? c" -> "(a ?? b) && c" @1:22-1:35',
+      'LogicalOperator [22,28) "a ?? b" -> "a && b" @1:23-1:29',
+      'LogicalOperator [40,51) "a || b || c" -> "(a || b) && c" @1:41-1:52',
+      'LogicalOperator [40,46) "a || b" -> "a && b" @1:41-1:47',
+      'LogicalOperator [57,68) "a && b && c" -> "a && b || c" @1:58-1:69',
+      'LogicalOperator [57,63) "a && b" -> "a || b" @1:58-1:64',
+    ]);
+  });
 });
 
 describe('MethodExpression', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planMutants } from '../../../src/plan/index.js';
+import { planMutants, stepLimitOf } from '../../../src/plan/index.js';
 import type { DryRunResult } from '../../../src/dry-run/index.js';
 import type { Mutant } from '../../../src/model.js';
 
@@ -75,5 +75,13 @@ describe('planMutants', () => {
     ), options);
     expect(plan.runs[0].selection).toEqual([{ project: '', moduleId: '/t/a.test.ts', testIds: ['steady'] }]);
     expect(plan.runs[0].static).toBe(true);
+  });
+});
+
+describe('stepLimitOf', () => {
+  it('allows 100 times the mutated code the whole dry run reached, and at least 1,000,000', () => {
+    expect(stepLimitOf({ hits: { 1: 40_000, 2: 5_000, 3: 1 } })).toBe(4_500_100);
+    expect(stepLimitOf({ hits: { 1: 20 } })).toBe(1_000_000);
+    expect(stepLimitOf({ hits: {} })).toBe(1_000_000);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedGlobals, fingerprintGlobals } from '../../../src/vitest/global-state.js';
+import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals } from '../../../src/vitest/global-state.js';
 
 const scratch = globalThis as Record<string, unknown>;
 
@@ -7,6 +7,7 @@ describe('global-state fingerprints', () => {
   afterEach(() => {
     delete scratch.assayProbe;
     delete scratch.__assayProbe;
+    delete scratch.__libProbe;
     delete process.env.ASSAY_PROBE;
     delete (Array.prototype as unknown as Record<string, unknown>).assayProbe;
   });
@@ -35,5 +36,17 @@ describe('global-state fingerprints', () => {
     expect(changedGlobals(before, withGetter)).toEqual(['assayLazy']);
     expect(changedGlobals(withGetter, fingerprintGlobals())).toEqual([]);
     delete scratch.assayLazy;
+  });
+
+  it("take a library's `__` singleton defined while a file loads into the baseline, and nothing else", () => {
+    const baseline = fingerprintGlobals();
+    const before = fingerprintGlobals();
+    scratch.__libProbe = {};
+    scratch.assayProbe = 1;
+    adoptLoadedGlobals(baseline, before, fingerprintGlobals());
+    delete scratch.assayProbe;
+    expect(changedGlobals(baseline, fingerprintGlobals())).toEqual([]);
+    scratch.__libProbe = {};
+    expect(changedGlobals(baseline, fingerprintGlobals())).toEqual(['__libProbe']);
   });
 });

@@ -11,6 +11,10 @@ import { tempProject } from '../config/temp-project.js';
 import { userError } from '../../support/user-error.js';
 
 
+/** The vitest major `npm i -D` should bring on the Node running this suite: 5 needs Node 22.12. */
+const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number);
+const installable = nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12) ? 5 : 4;
+
 /** A project whose node_modules holds only a stand-in vitest package with this package.json. */
 const withFakeVitest = (pkg: object) =>
   tempProject({
@@ -31,28 +35,35 @@ describe('loadUserVitest', () => {
   it('says how to install vitest when the project has none', async () => {
     const dir = await tempProject({ 'package.json': { type: 'module' } });
     expect(await userError(loadUserVitest(dir))).toBe(
-      `vitest is not installed in ${dir}: run 'npm i -D vitest' (assay supports vitest 4.x)`,
+      `vitest is not installed in ${dir}: run 'npm i -D vitest' (assay supports vitest 4.x and 5.x)`,
     );
   });
 
   it('refuses another major version', async () => {
     const dir = await withFakeVitest({ version: '3.2.4', exports: { '.': './dist/index.js', './node': './dist/node.js', './package.json': './package.json' } });
     expect(await userError(loadUserVitest(dir))).toBe(
-      "vitest 3.2.4 is not supported: assay supports vitest 4.x; upgrade with 'npm i -D vitest@4'",
+      `vitest 3.2.4 is not supported: assay supports vitest 4.x and 5.x; upgrade with 'npm i -D vitest@${installable}'`,
     );
   });
 
   it('reads the version of a vitest whose exports leave out its package.json', async () => {
     const dir = await withFakeVitest({ version: '3.0.0', exports: { './node': './dist/node.js' } });
     expect(await userError(loadUserVitest(dir))).toBe(
-      "vitest 3.0.0 is not supported: assay supports vitest 4.x; upgrade with 'npm i -D vitest@4'",
+      `vitest 3.0.0 is not supported: assay supports vitest 4.x and 5.x; upgrade with 'npm i -D vitest@${installable}'`,
     );
   });
 
   it('names the version of an old vitest without a vitest/node entry, rather than calling it missing', async () => {
     const dir = await withFakeVitest({ version: '0.9.0', main: 'dist/index.js' });
     expect(await userError(loadUserVitest(dir))).toBe(
-      "vitest 0.9.0 is not supported: assay supports vitest 4.x; upgrade with 'npm i -D vitest@4'",
+      `vitest 0.9.0 is not supported: assay supports vitest 4.x and 5.x; upgrade with 'npm i -D vitest@${installable}'`,
+    );
+  });
+
+  it.runIf(installable === 4)('refuses vitest 5 on a Node older than 22.12, naming the Node it needs', async () => {
+    const dir = await withFakeVitest({ version: '5.1.2', exports: { '.': './dist/index.js', './node': './dist/node.js', './package.json': './package.json' } });
+    expect(await userError(loadUserVitest(dir))).toBe(
+      `vitest 5.1.2 needs Node 22.12 or newer, and this is Node ${process.versions.node}: run assay with a newer Node, or use vitest 4 ('npm i -D vitest@4')`,
     );
   });
 
@@ -60,6 +71,7 @@ describe('loadUserVitest', () => {
     const dir = await withRealVitest({});
     const vitest = await loadUserVitest(dir);
     expect(vitest.version).toMatch(/^4\./);
+    expect(vitest.major.major).toBe(4);
     expect(Object.keys(vitest.entries)).toEqual(['vitest', 'vitest/runners']);
   });
 });

@@ -1,0 +1,2 @@
+export { formatCents, parseCents } from './money.ts';
+export { applyDiscount, withTax } from './pricing.ts';
