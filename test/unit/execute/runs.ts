@@ -1,5 +1,6 @@
 /** Mutant runs and vitest outcomes, built small, for the execute stage's unit tests. */
 import type { MutantRun } from '../../../src/plan/index.js';
+import { mutant } from '../plan/plans.js';
 import type { RunOutcome, TestOutcome } from '../../../src/vitest/session.js';
 import type { BatchRecord } from '../../../src/vitest/settings.js';
 
@@ -7,16 +8,7 @@ export function run(id: number, fileName: string, tests: Record<string, string[]
   const selection = Object.entries(tests).map(([moduleId, testIds]) => ({ project: '', moduleId, testIds }));
   const plannedIds = selection.flatMap((s) => s.testIds);
   return {
-    mutant: {
-      id,
-      fileName,
-      mutatorName: 'EqualityOperator',
-      start: 0,
-      end: 1,
-      replacement: 'x',
-      placement: 'expression',
-      location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
-    },
+    mutant: { ...mutant(id), fileName },
     selection,
     plannedTests: plannedIds.length,
     coveredBy: plannedIds,

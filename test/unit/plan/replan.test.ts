@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { replanWithoutFlaky } from '../../../src/plan/replan.js';
 import { PASSED_THEN_FAILED, withFlaky } from '../../../src/dry-run/flaky.js';
 import type { DryRunResult } from '../../../src/dry-run/index.js';
-import type { Mutant, MutantResult, MutantStatus } from '../../../src/model.js';
-
-const options = { coverageAnalysis: 'perTest', ignoreStatic: false } as const;
-
-function mutant(id: number): Mutant {
-  return {
-    id,
-    fileName: 'src/a.ts',
-    mutatorName: 'EqualityOperator',
-    start: 0,
-    end: 1,
-    replacement: 'x',
-    placement: 'expression',
-    location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
-  };
-}
+import type { MutantResult, MutantStatus } from '../../../src/model.js';
+import { dry, mutant, options } from './plans.js';
 
 function verdict(id: number, status: MutantStatus, coveredBy: string[]): MutantResult {
   return { ...mutant(id), status, coveredBy, killedBy: status === 'Killed' ? coveredBy.slice(0, 1) : [], testsCompleted: 1, static: false };
@@ -25,21 +11,11 @@ function verdict(id: number, status: MutantStatus, coveredBy: string[]): MutantR
 
 /** Tests `steady` (reaches 1 and 2) and `wobbly` (reaches 1, 2, 3 and 4), `wobbly` found flaky late. */
 function dryWithLateFlaky(): DryRunResult {
-  const tests = { steady: [1, 2], wobbly: [1, 2, 3, 4] };
-  const dry: DryRunResult = {
-    tests: Object.keys(tests).map((id) => ({ id, name: id, fileName: `test/${id}.test.ts`, durationMs: 1 })),
-    testFile: Object.fromEntries(Object.keys(tests).map((id) => [id, { project: '', moduleId: `/t/${id}.test.ts` }])),
-    coverage: tests,
-    staticIn: {},
-    hits: {},
-    durationMs: 10,
-    threads: 'shared',
-    flaky: [],
-    flakyFile: {},
-    flakyCoverage: {},
-    imports: { loaded: {}, configFiles: [] },
-  };
-  return withFlaky(dry, new Set(['wobbly']), PASSED_THEN_FAILED);
+  const tested = dry({
+    steady: { project: '', moduleId: '/t/steady.test.ts', ms: 1, reached: [1, 2] },
+    wobbly: { project: '', moduleId: '/t/wobbly.test.ts', ms: 1, reached: [1, 2, 3, 4] },
+  });
+  return withFlaky(tested, new Set(['wobbly']), PASSED_THEN_FAILED);
 }
 
 describe('replanWithoutFlaky', () => {
