@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { fileKey, relativeName, type TestFile } from '../vitest/session.js';
 import { realPath } from '../listed-file.js';
+import { commonJsFiles } from '../instrument/commonjs-scope.js';
 
 /** The part of a vite module node the walk reads. */
 export interface GraphModule {
@@ -78,7 +79,13 @@ const ASSAY_DIR = fileURLToPath(new URL('..', import.meta.url));
 const NODE_MODULES = `${sep}node_modules${sep}`;
 const MOCKS_DIR = `${sep}__mocks__${sep}`;
 
-export function importGraph(projects: readonly ProjectGraphs[], testFiles: readonly TestFile[], projectRoot: string): ImportGraph {
+/**
+ * `requirable`: the mutated files Node's own `require` may load (instrument/commonjs-scope.ts).
+ * A CommonJS file's `require()` never shows in vite's graph, so every test file that loaded a
+ * file which may be CommonJS counts all of them: a change to one re-runs its dependents' mutants
+ * (more than needed where a file requires none of them, never fewer).
+ */
+export function importGraph(projects: readonly ProjectGraphs[], testFiles: readonly TestFile[], projectRoot: string, requirable: readonly string[] = []): ImportGraph {
   const found = new Map(testFiles.map((file) => [fileKey(file), new Set<string>()]));
   const projectFile = projectFileOf();
   for (const project of projects) {
@@ -114,6 +121,9 @@ export function importGraph(projects: readonly ProjectGraphs[], testFiles: reado
   for (const file of testFiles) {
     const snapshots = join(dirname(file.moduleId), '__snapshots__', `${basename(file.moduleId)}.snap`);
     if (existsSync(snapshots)) found.get(fileKey(file))!.add(snapshots);
+  }
+  if (requirable.length > 0) {
+    for (const files of found.values()) if (commonJsFiles(files).length > 0) requirable.forEach((file) => files.add(file));
   }
   const loaded = Object.fromEntries([...found].map(([key, files]) => [key, [...files].map((file) => relativeName(projectRoot, file)).sort()]));
   const configFiles = new Set(projects.flatMap((project) => project.configFiles.filter(isProjectFile).map((file) => relativeName(projectRoot, file))));

@@ -13,6 +13,7 @@ import { confirmFailures, flakyTest, withoutFlipped, FAILED_THEN_PASSED, type Fl
 import { stripAnsi, UserError } from '../errors.js';
 import { VitestSession, projectSession, relativeName, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
 import { importGraph, projectGraphs, type ImportGraph } from './import-graph.js';
+import { commonJsFiles } from '../instrument/commonjs-scope.js';
 
 export interface DryRunResult {
   tests: TestInfo[];
@@ -48,7 +49,7 @@ export async function dryRun(options: Options, instrumented: Record<string, stri
   // Read from the session's vite servers before they close.
   const done = (dry: Omit<DryRunResult, 'imports'>): DryRunResult => {
     const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];
-    return { ...dry, imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot) };
+    return { ...dry, imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot, commonJsFiles(Object.keys(instrumented))) };
   };
   try {
     // A suite that passes as it is, or once its failed tests are run again (they are flaky).

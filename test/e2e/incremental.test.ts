@@ -189,6 +189,15 @@ describe('the import graph behind incremental runs, on other fixtures', () => {
     expect(again.verdicts).toEqual(run.verdicts);
   });
 
+  it('commonjs: a file only require() loads (past vite) still counts for the tests that load CommonJS', async () => {
+    const { dir, run } = await baselineOf('commonjs');
+    const all = ran(run.verdicts, ['src/quota.js', 'src/units.js']).length;
+    await appendFile(path.join(dir, 'src/units.js'), '// reviewed\n');
+    const again = await runAssay(dir, ['--incremental', '--concurrency', '2']);
+    expect(again.stderr).toContain(`assay: reused 0 of ${all} results from ${STORE}; running ${all}\n`);
+    expect(again.verdicts).toEqual(run.verdicts);
+  });
+
   it('jsdom-env: test files under jsdom are traced too, each to its own modules', async () => {
     const { dir, run } = await baselineOf('jsdom-env');
     const list = ran(run.verdicts, ['src/list.ts']).length;

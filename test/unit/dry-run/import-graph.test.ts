@@ -30,6 +30,15 @@ function loaded(projects: ProjectGraphs[], testFiles: Array<ReturnType<typeof te
 }
 
 describe('importGraph', () => {
+  it('counts the mutated files require() may load for every test file that loaded CommonJS, and only those', () => {
+    const ssr = graph(files({ 'test/quota.test.ts': ['src/quota.cjs'], 'test/esm.test.mts': ['src/pure.mjs'] }));
+    const project = { name: '', graphs: [ssr], setupFiles: [], configFiles: [] };
+    const testFiles = [test('test/quota.test.ts'), test('test/esm.test.mts')];
+    const { loaded: byFile } = importGraph([project], testFiles, ROOT, [p('src/units.cjs')]);
+    expect(byFile[fileKey(testFiles[0])]).toEqual(['src/quota.cjs', 'src/units.cjs', 'test/quota.test.ts']);
+    expect(byFile[fileKey(testFiles[1])]).toEqual(['src/pure.mjs', 'test/esm.test.mts']);
+  });
+
   it('follows every import from the test file, helpers outside mutate and node_modules-free', () => {
     const ssr = graph(
       files({
