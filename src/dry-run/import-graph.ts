@@ -123,7 +123,9 @@ export function importGraph(projects: readonly ProjectGraphs[], testFiles: reado
     if (existsSync(snapshots)) found.get(fileKey(file))!.add(snapshots);
   }
   if (requirable.length > 0) {
-    for (const files of found.values()) if (commonJsFiles(files).length > 0) requirable.forEach((file) => files.add(file));
+    // One pass over every loaded file: which may be CommonJS reads package.json files, memoised per pass.
+    const commonJs = new Set(commonJsFiles(new Set([...found.values()].flatMap((files) => [...files]))));
+    for (const files of found.values()) if ([...files].some((file) => commonJs.has(file))) requirable.forEach((file) => files.add(file));
   }
   const loaded = Object.fromEntries([...found].map(([key, files]) => [key, [...files].map((file) => relativeName(projectRoot, file)).sort()]));
   const configFiles = new Set(projects.flatMap((project) => project.configFiles.filter(isProjectFile).map((file) => relativeName(projectRoot, file))));
