@@ -12,14 +12,20 @@ import { realpathSync } from 'node:fs';
 export function listedFileOf(paths: Iterable<string>): (id: string) => string | undefined {
   const listed = new Set(paths);
   const byRealPath = new Map([...listed].map((file) => [realPath(file) ?? file, file]));
-  const seen = new Map<string, string | undefined>();
+  const real = cachedRealPath();
   return (id) => {
     const file = withoutQuery(id);
     if (listed.has(file)) return file;
-    if (!seen.has(file)) {
-      const real = realPath(file);
-      seen.set(file, real === undefined ? undefined : byRealPath.get(real));
-    }
+    const resolved = real(file);
+    return resolved === undefined ? undefined : byRealPath.get(resolved);
+  };
+}
+
+/** realPath, remembering each answer: vite asks about the same module ids again and again. */
+export function cachedRealPath(): (file: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (file) => {
+    if (!seen.has(file)) seen.set(file, realPath(file));
     return seen.get(file);
   };
 }

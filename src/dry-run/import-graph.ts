@@ -28,7 +28,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { fileKey, relativeName, type TestFile } from '../vitest/session.js';
-import { realPath } from '../listed-file.js';
+import { cachedRealPath } from '../listed-file.js';
 import { commonJsFiles } from '../instrument/commonjs-scope.js';
 
 /** The part of a vite module node the walk reads. */
@@ -169,14 +169,11 @@ function reachable(start: readonly GraphModule[]): Set<GraphModule> {
 
 /** A lookup: a module's file → the project file it is (a link in node_modules resolved), undefined for none. */
 function projectFileOf(): (file: string) => string | undefined {
-  const seen = new Map<string, string | undefined>();
+  const real = cachedRealPath();
   return (file) => {
     if (!file.includes(NODE_MODULES)) return isProjectFile(file) ? file : undefined;
-    if (!seen.has(file)) {
-      const real = realPath(file);
-      seen.set(file, real !== undefined && isProjectFile(real) ? real : undefined);
-    }
-    return seen.get(file);
+    const resolved = real(file);
+    return resolved !== undefined && isProjectFile(resolved) ? resolved : undefined;
   };
 }
 
