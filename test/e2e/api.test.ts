@@ -19,7 +19,7 @@ describe("import { run } from 'assay'", () => {
       const seen: number[] = [];
       const result = await assay.run({ cwd: dir, overrides: { concurrency: 2 }, events: { result: (mutant) => seen.push(mutant.id) } });
       const verdicts = result.mutants
-        .map(({ fileName, location, mutatorName, replacement, status }) => ({ file: fileName, line: location.start.line, column: location.start.column, mutator: mutatorName, replacement, status }))
+        .map(({ fileName, location, mutatorName, replacement, status }) => ({ file: fileName, line: location.start.line, column: location.start.column, mutator: mutatorName, replacement, endLine: location.end.line, endColumn: location.end.column, status }))
         .sort((a, b) => a.line - b.line || a.column - b.column || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement));
       expect(verdicts).toEqual(expected.mutants);
       expect(seen.sort((a, b) => a - b)).toEqual(result.mutants.map((mutant) => mutant.id));

@@ -9,11 +9,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturesDir, runAssayOnFixture, type MutantVerdict } from '../support/assay.js';
 
-const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')));
+const fixtureDirs = readdirSync(fixturesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+const fixtures = fixtureDirs.filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')));
 
 describe('assay run on sandbox fixtures', () => {
-  it('has fixtures with expectations', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(6);
+  it('has an expected.json in every fixture but the monorepo (test/e2e/monorepo.test.ts runs that one)', () => {
+    expect(fixtures).toEqual(fixtureDirs.filter((name) => name !== 'monorepo'));
+    // All of them: a fixture added to sandbox-fixtures/ is added here too.
+    expect(fixtures).toHaveLength(23);
   });
 
   for (const [fixture, isolation] of fixtures.flatMap((name) => [[name, 'batch'], [name, 'full']])) {

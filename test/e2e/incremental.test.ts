@@ -125,7 +125,7 @@ describe('assay run --incremental on shared-helpers (helpers outside mutate)', (
       await writeFile(file, `// Rates as of this year.\n${await readFile(file, 'utf8')}`);
     });
     expect(run.stderr).toContain(`assay: reused 22 of ${runs} results from ${STORE}; running 12\n`);
-    const moved = fresh.verdicts.map((v) => (v.file === 'src/shipping.ts' ? { ...v, line: v.line + 1 } : v));
+    const moved = fresh.verdicts.map((v) => (v.file === 'src/shipping.ts' ? { ...v, line: v.line + 1, endLine: v.endLine + 1 } : v));
     expect(again).toEqual(ran(moved, ['src/shipping.ts']));
     expect(run.verdicts).toEqual(moved);
   });

@@ -61,6 +61,9 @@ export interface MutantVerdict {
   column: number;
   mutator: string;
   replacement: string;
+  /** Where the replaced code ends: 1-based line, 1-based column just past its last character. */
+  endLine: number;
+  endColumn: number;
   status: string;
 }
 
@@ -183,6 +186,8 @@ export function verdictsOf(report: any): MutantVerdict[] {
         column: mutant.location.start.column,
         mutator: mutant.mutatorName,
         replacement: mutant.replacement,
+        endLine: mutant.location.end.line,
+        endColumn: mutant.location.end.column,
         status: mutant.status,
       });
     }

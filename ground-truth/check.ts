@@ -1,0 +1,136 @@
+/**
+ * The ground-truth check: is each verdict what a plain vitest run says? For every mutant, a
+ * fresh copy of the project gets the mutant applied by hand (apply.ts) and one plain
+ * `vitest run` (plain-run.ts). A verdict of Killed or Timeout claims the run fails or hangs;
+ * Survived or NoCoverage claims it passes. A mutant with no verdict (Ignored, CompileError,
+ * RuntimeError, Pending) has nothing to check.
+ *
+ * An observation that contradicts the verdict is taken again before it counts, with a time
+ * limit three times as long when the first run hung: a slow machine must not pass for a hang.
+ * Two contradicting runs make the verdict `wrong`; a contradiction the second run does not
+ * repeat makes it `unsettled` (the project's tests are not deterministic there). Both fail the
+ * check.
+ *
+ * The time limit: the unmutated suite's own plain run time, times 3, plus 10 s, so that a run
+ * under load is not taken for a hang, and a mutant that loops for ever costs a bounded time.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { applyMutant } from './apply.js';
+import { describeMutant, type JudgedMutant } from './mutants.js';
+import { plainVitestRun, type PlainOutcome, type PlainRun } from './plain-run.js';
+import { copyProject } from './project-copy.js';
+
+export type Finding = 'agrees' | 'wrong' | 'unsettled' | 'no-verdict';
+
+export interface MutantFinding {
+  mutant: JudgedMutant;
+  finding: Finding;
+  /** What the plain runs did, in order (none for a mutant with no verdict). */
+  outcomes: PlainOutcome[];
+  /** The last lines of the last run, where the finding is not `agrees`. */
+  tail?: string;
+}
+
+export interface GroundTruth {
+  /** The unmutated suite's plain run time, and the time limit derived from it. */
+  baselineMs: number;
+  timeLimitMs: number;
+  findings: MutantFinding[];
+  wallMs: number;
+}
+
+export interface CheckOptions {
+  /** Plain runs at once. */
+  concurrency: number;
+  /** Test files the plain runs leave out (tests flaky on purpose: no verdict rests on them). */
+  exclude?: readonly string[];
+  /**
+   * The folder each copy is made of, when it is above the project: a workspace root, whose
+   * packages the project imports (default: the project itself).
+   */
+  copyRoot?: string;
+  onFinding?: (finding: MutantFinding, done: number, total: number) => void;
+}
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+export async function checkGroundTruth(projectDir: string, mutants: readonly JudgedMutant[], options: CheckOptions): Promise<GroundTruth> {
+  const started = performance.now();
+  const where: Where = { root: options.copyRoot ?? projectDir, project: path.relative(options.copyRoot ?? projectDir, projectDir) };
+  const baseline = await inCopy(where, undefined, (dir) => plainVitestRun(dir, { timeLimitMs: 300_000, exclude: options.exclude }));
+  // Without a passing suite there is no truth to compare with.
+  if (baseline.outcome !== 'passed') {
+    throw new Error(`${projectDir}: the plain vitest run fails without any mutant (${baseline.outcome}); the ground truth needs a passing suite:\n${baseline.tail}`);
+  }
+  const timeLimitMs = 3 * baseline.ms + 10_000;
+  const findings: MutantFinding[] = new Array(mutants.length);
+  let done = 0;
+  await inParallel(mutants.length, options.concurrency, async (index) => {
+    findings[index] = await judge(where, mutants[index], timeLimitMs, options.exclude);
+    options.onFinding?.(findings[index], ++done, mutants.length);
+  });
+  return { baselineMs: baseline.ms, timeLimitMs, findings, wallMs: Math.round(performance.now() - started) };
+}
+
+async function judge(where: Where, mutant: JudgedMutant, timeLimitMs: number, exclude?: readonly string[]): Promise<MutantFinding> {
+  const claimsFailure = DETECTED.has(mutant.status);
+  if (!claimsFailure && !UNDETECTED.has(mutant.status)) return { mutant, finding: 'no-verdict', outcomes: [] };
+  const agrees = (run: PlainRun) => (run.outcome === 'passed') !== claimsFailure;
+  const run = (limit: number) => inCopy(where, mutant, (dir) => plainVitestRun(dir, { timeLimitMs: limit, exclude }));
+  const first = await run(timeLimitMs);
+  if (agrees(first)) return { mutant, finding: 'agrees', outcomes: [first.outcome] };
+  const second = await run(first.outcome === 'hung' ? 3 * timeLimitMs : timeLimitMs);
+  return {
+    mutant,
+    finding: agrees(second) ? 'unsettled' : 'wrong',
+    outcomes: [first.outcome, second.outcome],
+    tail: second.tail,
+  };
+}
+
+/** What is copied (`root`), and where in it the project is (`project`, relative). */
+interface Where {
+  root: string;
+  project: string;
+}
+
+/**
+ * Runs `use` in the project of a fresh copy, with `mutant` applied when given; the copy is
+ * removed after.
+ */
+async function inCopy<T>(where: Where, mutant: JudgedMutant | undefined, use: (dir: string) => Promise<T>): Promise<T> {
+  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'assay-ground-truth-')), 'project');
+  const dir = path.join(copy, where.project);
+  try {
+    await copyProject(where.root, copy);
+    if (mutant !== undefined) {
+      const file = path.join(dir, mutant.file);
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        throw new Error(`${describeMutant(mutant)}: no such file in ${path.join(where.root, where.project)}`);
+      }
+      try {
+        await writeFile(file, applyMutant(text, mutant));
+      } catch (error) {
+        throw new Error(`${describeMutant(mutant)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return await use(dir);
+  } finally {
+    await rm(path.dirname(copy), { recursive: true, force: true });
+  }
+}
+
+/** Calls `work(i)` for i in [0, count), at most `concurrency` at a time. */
+async function inParallel(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, lane));
+}

@@ -1,0 +1,70 @@
+/**
+ * Ground truth for every fixture verdict: each mutant of each expected.json is applied by hand
+ * to a copy of the fixture and checked against a plain `vitest run` (ground-truth/check.ts). A
+ * Killed or Timeout verdict must make the run fail or hang, a Survived or NoCoverage one must
+ * leave it passing. expected.json files were written from assay's output; this is what proves
+ * them right rather than merely unchanged. Test files flaky on purpose (expected.json's
+ * `flakyTestFiles`) are left out of the plain runs: no verdict may rest on them.
+ *
+ * The check must be able to fail: verdicts turned the wrong way round are reported wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkGroundTruth, type GroundTruth } from '../../ground-truth/check.js';
+import { describeMutant, type JudgedMutant } from '../../ground-truth/mutants.js';
+import { fixturesDir, withFixtureCopy } from '../support/assay.js';
+import { withWorkspaceCopy } from '../support/workspace-copy.js';
+
+const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')));
+/** Plain runs take a second or more each, and a hang its time limit. */
+const FIXTURE_TIMEOUT_MS = 900_000;
+
+interface Expected {
+  mutants: JudgedMutant[];
+  flakyTestFiles?: string[];
+}
+
+const expectedOf = (file: string) => JSON.parse(readFileSync(path.join(fixturesDir, file), 'utf8')) as Expected;
+
+/** The contradicted verdicts, as lines that say what the plain runs did. */
+function contradictions(truth: GroundTruth): string[] {
+  return truth.findings.filter((f) => f.finding !== 'agrees').map((f) => `${f.finding}: ${describeMutant(f.mutant)} is ${f.mutant.status}, plain runs: ${f.outcomes.join(', ')}\n${f.tail ?? ''}`);
+}
+
+describe('ground truth: every fixture verdict is what a plain vitest run says', () => {
+  for (const fixture of fixtures) {
+    it(`${fixture}`, { timeout: FIXTURE_TIMEOUT_MS }, async () => {
+      const expected = expectedOf(`${fixture}/expected.json`);
+      const truth = await withFixtureCopy(fixture, (dir) => checkGroundTruth(dir, expected.mutants, { concurrency: 2, exclude: expected.flakyTestFiles }));
+      expect(contradictions(truth)).toEqual([]);
+      expect(truth.findings.length).toBe(expected.mutants.length);
+    });
+  }
+
+  for (const [start, file] of [['.', 'expected-root.json'], ['packages/app', 'packages/app/expected.json']]) {
+    it(`monorepo (npm workspace) from ${start}`, { timeout: FIXTURE_TIMEOUT_MS }, async () => {
+      const expected = expectedOf(`monorepo/${file}`);
+      const truth = await withWorkspaceCopy('monorepo', 'npm', (dir) => checkGroundTruth(path.join(dir, start), expected.mutants, { concurrency: 2, copyRoot: dir }));
+      expect(contradictions(truth)).toEqual([]);
+      expect(truth.findings.length).toBe(expected.mutants.length);
+    });
+  }
+});
+
+describe('ground truth catches wrong verdicts', () => {
+  it('a killed mutant said to survive, and an unreached one said to be killed, are wrong', async () => {
+    const killed = expectedOf('strong-tests/expected.json').mutants.find((m) => m.status === 'Killed')!;
+    const unreached = expectedOf('uncovered/expected.json').mutants.find((m) => m.status === 'NoCoverage')!;
+    const check = (fixture: string, mutant: JudgedMutant) => withFixtureCopy(fixture, (dir) => checkGroundTruth(dir, [mutant], { concurrency: 1 }));
+    const [survived, detected] = [await check('strong-tests', { ...killed, status: 'Survived' }), await check('uncovered', { ...unreached, status: 'Killed' })];
+    expect(survived.findings.map((f) => [f.finding, f.outcomes])).toEqual([['wrong', ['failed', 'failed']]]);
+    expect(detected.findings.map((f) => [f.finding, f.outcomes])).toEqual([['wrong', ['passed', 'passed']]]);
+  });
+
+  it('a mutant with no verdict is not run', async () => {
+    const [mutant] = expectedOf('strong-tests/expected.json').mutants;
+    const truth = await withFixtureCopy('strong-tests', (dir) => checkGroundTruth(dir, [{ ...mutant, status: 'Ignored' }], { concurrency: 1 }));
+    expect(truth.findings.map((f) => [f.finding, f.outcomes])).toEqual([['no-verdict', []]]);
+  });
+});
