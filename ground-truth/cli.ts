@@ -1,8 +1,9 @@
 /**
- * `npm run ground-truth -- <project> [--report <file>] [--concurrency N] [--exclude <glob>]…
- * [--workspace-root <dir>]`:
+ * `npm run ground-truth -- <project> [--report <file> | --mutate <globs>] [--concurrency N]
+ * [--exclude <glob>]… [--workspace-root <dir>]`:
  * audits assay's verdicts on any vitest project. Without `--report`, assay (this repository's
- * build) runs on a copy of the project first and its JSON report is judged; with it, the given
+ * build) runs on a copy of the project first (on the files `--mutate` names, or those its config
+ * does) and its JSON report is judged; with it, the given
  * report (assay's or StrykerJS's mutation.json) or fixture expected.json is. Each mutant is then
  * applied by hand to a fresh copy and checked against a plain `vitest run` (check.ts). A package
  * of a monorepo names the workspace root, so that copies hold the packages it imports.
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       report: { type: 'string' },
+      mutate: { type: 'string' },
       concurrency: { type: 'string', default: '2' },
       exclude: { type: 'string', multiple: true, default: [] },
       'workspace-root': { type: 'string' },
@@ -41,7 +43,9 @@ async function main(): Promise<number> {
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`--concurrency ${values.concurrency}: a whole number from 1 up`);
 
-  const mutants = values.report !== undefined ? await readMutants(values.report) : await assayVerdicts(copyRoot, path.relative(copyRoot, project));
+  if (values.report !== undefined && values.mutate !== undefined) return usage('--report and --mutate: name one (the report already says what was mutated)');
+  const assayArgs = values.mutate === undefined ? [] : ['--mutate', values.mutate];
+  const mutants = values.report !== undefined ? await readMutants(values.report) : await assayVerdicts(copyRoot, path.relative(copyRoot, project), assayArgs);
   console.error(`ground truth: ${mutants.length} mutants, ${concurrency} plain vitest runs at a time`);
   const truth = await checkGroundTruth(project, mutants, {
     concurrency,
@@ -64,13 +68,13 @@ function contradiction({ mutant, finding, outcomes, tail }: MutantFinding): stri
 }
 
 /** assay's verdicts on a copy of `root`, run in its folder `project` (this repository's build, the project's own config). */
-async function assayVerdicts(root: string, project: string): Promise<JudgedMutant[]> {
+async function assayVerdicts(root: string, project: string, args: string[]): Promise<JudgedMutant[]> {
   const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'assay-ground-truth-run-')), 'project');
   const dir = path.join(copy, project);
   try {
     await copyProject(root, copy);
     console.error('ground truth: running assay for the verdicts to check');
-    const run = await execa(process.execPath, [assayBin, 'run', '--reporters', 'json'], { cwd: dir, reject: false, all: true, env: { FORCE_COLOR: '0' } });
+    const run = await execa(process.execPath, [assayBin, 'run', '--reporters', 'json', ...args], { cwd: dir, reject: false, all: true, env: { FORCE_COLOR: '0' } });
     const report = path.join(dir, 'reports/mutation/mutation.json');
     if (!existsSync(report)) throw new Error(`assay wrote no report (exit code ${run.exitCode}):\n${indent(String(run.all).split('\n').slice(-10).join('\n'))}`);
     return await readMutants(report);
@@ -83,7 +87,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const indent = (text: string) => text.replace(/^/gm, '    ');
 
 function usage(problem: string): number {
-  console.error(`ground-truth: ${problem}\nusage: npm run ground-truth -- <project> [--report <mutation.json|expected.json>] [--concurrency N] [--exclude <test glob>]… [--workspace-root <dir>]`);
+  console.error(`ground-truth: ${problem}\nusage: npm run ground-truth -- <project> [--report <mutation.json|expected.json> | --mutate <globs>] [--concurrency N] [--exclude <test glob>]… [--workspace-root <dir>]`);
   return 2;
 }
 

@@ -5,6 +5,7 @@
  * per mutant with its start and end). Positions are as in the report: 1-based lines, 1-based
  * columns, the end column just past the replaced code.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 export interface JudgedMutant {
@@ -22,6 +23,7 @@ export interface JudgedMutant {
 
 /** Reads the mutants of a report or an expected.json; throws naming the file when it is neither. */
 export async function readMutants(file: string): Promise<JudgedMutant[]> {
+  if (!existsSync(file)) throw new Error(`${file}: no such file`);
   let data: unknown;
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
