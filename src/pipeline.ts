@@ -29,7 +29,8 @@ const BATCH_SIZE = 500;
 export interface PipelineEvents {
   warn?: (message: string) => void;
   /** Mutants have been found and planned: `total` will get a verdict from a run. */
-  planned?: (info: { mutants: number; toRun: number; tests: number; dryRunMs: number }) => void;
+  /** `testFiles`: how many test files could reach the files under test (and ran), of those vitest found. */
+  planned?: (info: { mutants: number; toRun: number; tests: number; dryRunMs: number; testFiles: { related: number; found: number } }) => void;
   result?: (result: MutantResult) => void;
   /** A verdict given earlier is replaced: a test it relied on turned out flaky after it ran. */
   revised?: (result: MutantResult) => void;
@@ -51,7 +52,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   const pool = startPool(sessionOptions, options.concurrency);
   let dry: DryRunResult;
   try {
-    dry = await untilAborted(dryRun(options, instrumented), signal);
+    dry = await untilAborted(dryRun(options, instrumented, files.map((file) => file.path)), signal);
   } catch (error) {
     await pool.destroy();
     throw error;
@@ -68,7 +69,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
     { files, sinceBase: since?.base, shard: options.shard },
   ), { files, dry, options, events });
   const settled = plan.settled;
-  events.planned?.({ mutants: settled.length + plan.runs.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs });
+  events.planned?.({ mutants: settled.length + plan.runs.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs, testFiles: dry.testFiles });
   settled.forEach((result) => events.result?.(result));
   if (dry.sharedThreadsRefused !== undefined) {
     events.warn?.(`${dry.sharedThreadsRefused}: every test file gets a fresh thread, which is slower`);

@@ -179,9 +179,11 @@ async function runCommand(flags: RunFlags): Promise<number> {
         // While the progress bar is up, a warning goes above it.
         warn: (message) => (progress === undefined ? warn(message) : progress.log(`assay: warning: ${message}\n`)),
         reused: (info) => process.stderr.write(`assay: ${reuseMessage(info)}\n`),
-        planned: ({ mutants, toRun, tests, dryRunMs }) => {
+        planned: ({ mutants, toRun, tests, dryRunMs, testFiles }) => {
+          const unrelated = testFiles.found - testFiles.related;
+          const skipped = unrelated === 0 ? '' : `; ${unrelated} of ${testFiles.found} test files cannot reach the mutated files and did not run`;
           process.stderr.write(
-            `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s)\n`,
+            `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s${skipped})\n`,
           );
           journal = openJournal(resolve(options.projectRoot, JOURNAL_FILE), { assay: assayVersion, startedAt: new Date().toISOString(), mutants });
           if (options.reporters.includes('progress')) progress = createProgress(mutants, process.stderr);

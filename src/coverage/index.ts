@@ -29,6 +29,8 @@ export async function coveragePass(
     bail: false,
     maxWorkers: 1,
     coverageFiles: files.map((file) => file.path),
+    // The test files that can load a file under test: the dry run's, so each file's figures are exact.
+    relatedTo: files.map((file) => file.path),
   });
   try {
     const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all', { threads });

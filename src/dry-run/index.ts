@@ -1,7 +1,9 @@
 /**
- * Dry run: the whole suite once, with every mutant compiled in but none active. Records per test
+ * Dry run: the suite once, with every mutant compiled in but none active. Records per test
  * its duration and the mutants it reaches, and which mutants are reached outside any test
- * (static: while modules load), per test file.
+ * (static: while modules load), per test file. Only the test files that can reach a file under
+ * test run (vitest/related.ts): the others cannot reach a mutant. When none can, nothing runs and
+ * every mutant is NoCoverage.
  *
  * It also settles how test files get threads for the rest of the run. The fast path (isolation
  * "batch") tries shared threads first; a suite that fails that way, or whose files leave global
@@ -37,21 +39,33 @@ export interface DryRunResult {
   flakyCoverage: Record<string, number[]>;
   /** What each test file loaded, and the vitest config files: what verdicts depend on (import-graph.ts). */
   imports: ImportGraph;
+  /** Test files that could reach the files under test, of those vitest found (typecheck-only ones aside). */
+  testFiles: { related: number; found: number };
 }
 
 /** Exit code when the suite fails without any mutant active. */
 export const INITIAL_RUN_FAILED_EXIT_CODE = 3;
 
-export async function dryRun(options: Options, instrumented: Record<string, string>): Promise<DryRunResult> {
+/** `underTest`: absolute paths of the files under test (the selected files). */
+export async function dryRun(options: Options, instrumented: Record<string, string>, underTest: readonly string[]): Promise<DryRunResult> {
   const started = Date.now();
-  const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency });
+  const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency, relatedTo: underTest });
   const settings = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
   // Read from the session's vite servers before they close.
-  const done = (dry: Omit<DryRunResult, 'imports'>): DryRunResult => {
+  const done = async (dry: Omit<DryRunResult, 'imports' | 'testFiles'>): Promise<DryRunResult> => {
     const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];
-    return { ...dry, imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot, commonJsFiles(Object.keys(instrumented))) };
+    const { specifications, found } = await session.suite();
+    return {
+      ...dry,
+      imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot, commonJsFiles(Object.keys(instrumented))),
+      testFiles: { related: specifications.length, found },
+    };
   };
   try {
+    const { specifications, found } = await session.suite();
+    if (specifications.length === 0 && found > 0) {
+      return done(summarise({ tests: [], files: [], unhandledErrors: [] }, [], options.projectRoot, Date.now() - started, options.isolation === 'batch' ? 'shared' : 'per-file'));
+    }
     // A suite that passes as it is, or once its failed tests are run again (they are flaky).
     const passing = async (outcome: RunOutcome) => {
       const confirmed = await confirmFailures(session, settings, outcome);
@@ -126,7 +140,7 @@ function assertInitialRunPassed(outcome: RunOutcome, projectRoot: string): void 
 }
 
 /** `flaky`: the dry run's flaky tests, each from a run in which it passed. */
-function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: string, durationMs: number, threads: Threads): Omit<DryRunResult, 'imports'> {
+function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: string, durationMs: number, threads: Threads): Omit<DryRunResult, 'imports' | 'testFiles'> {
   const passed = outcome.tests.filter((test) => test.state === 'passed');
   const staticIn: Record<number, TestFile[]> = {};
   const hits: Record<number, number> = {};

@@ -16,6 +16,7 @@ import { projectsPlugin } from './projects.js';
 import { commonJsFiles, commonJsSources } from '../instrument/commonjs-scope.js';
 import { NATIVE_SOURCES_KEY } from '../instrument/require-hook.js';
 import { NO_TEST_ON_LINE, specificationTests } from './selection.js';
+import { relatedSpecifications, type RelatedTests } from './related.js';
 import { OUT_OF_MEMORY, SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -43,6 +44,11 @@ export interface SessionOptions {
   coverageFiles?: string[];
   /** Install the batch runner (many mutants per run), unless the project has its own runner. */
   batch?: boolean;
+  /**
+   * Absolute paths of the files under test: a run of 'all' then runs only the test files that
+   * can reach one of them (related.ts). Without it, every test file vitest finds.
+   */
+  relatedTo?: readonly string[];
 }
 
 /**
@@ -122,7 +128,11 @@ export class VitestSession {
     private readonly memory: { exceeded: boolean; limitMb: number },
     /** This vitest selects tests by id, not by line (majors.ts). */
     private readonly selectsTestsById: boolean,
+    private readonly relatedTo: readonly string[] | undefined,
   ) {}
+
+  /** What a run of 'all' runs, found once (see `suite`). */
+  private suiteFound: Promise<RelatedTests> | undefined;
 
   /** The line of each test, by id, from this session's runs and `learnLines`: how vitest 4.0 selects tests. */
   private readonly lines = new Map<string, number>();
@@ -186,7 +196,7 @@ export class VitestSession {
       if (project.config.runner !== undefined) batchCapable = false;
       else if (batchCapable) project.config.runner = userVitest.major.batchRunner;
     }
-    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById);
+    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, options.relatedTo);
   }
 
   /** The vitest projects and the root project (whose config lists them): their vite servers' module graphs say what tests loaded. */
@@ -204,6 +214,16 @@ export class VitestSession {
     await this.vitest.projects[0].vite.transformRequest(file, { ssr: true });
   }
 
+  /**
+   * The test files a run of 'all' runs: every test file vitest finds, but typecheck-only ones
+   * (tsc reads the files on disk, where no mutant ever is); with `relatedTo`, only those that can
+   * reach one of its files. `found` counts them all.
+   */
+  suite(): Promise<RelatedTests> {
+    this.suiteFound ??= this.vitest.globTestSpecifications().then((specifications) => relatedSpecifications(specifications, this.relatedTo, new Set([SETUP_FILE])));
+    return this.suiteFound;
+  }
+
   async run(settings: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false }: RunOptions): Promise<RunOutcome> {
     this.vitest.provide(SETTINGS_KEY, settings);
     // The pool reads `isolate` to decide whether a thread may take several files; the threads
@@ -214,13 +234,20 @@ export class VitestSession {
     override.isolate = true;
     if (noBail) override.bail = 0;
     else delete override.bail;
-    const specs = selection === 'all' ? await this.vitest.globTestSpecifications() : this.specifications(selection);
+    let suite: RelatedTests | undefined;
+    let specs;
+    if (selection === 'all') {
+      suite = await this.suite();
+      specs = suite.specifications;
+    } else {
+      specs = this.specifications(selection);
+    }
     this.vitest.state.filesMap.clear();
     this.memory.exceeded = false;
     const outOfMemory = `${OUT_OF_MEMORY}: a test thread passed its heap limit of ${this.memory.limitMb} MB and was ended (raise it with --memory-limit or assay.memoryLimitMb if the tests need more)`;
     let result;
     try {
-      result = await this.vitest.runTestSpecifications(specs, selection === 'all');
+      result = await this.vitest.runTestSpecifications(specs, suite !== undefined && suite.specifications.length === suite.found);
     } catch (error) {
       // vitest gives up on the run when a thread dies; the run's answer is that it died.
       if (this.memory.exceeded) return { tests: [], files: [], unhandledErrors: [outOfMemory] };

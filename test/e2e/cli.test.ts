@@ -334,10 +334,21 @@ describe('assay command', () => {
     },
     {
       name: 'a suite that fails without mutants',
-      files: { ...greet, 'test/greet.test.ts': "import { expect, it } from 'vitest';\nit('fails', () => { expect(1).toBe(2); });\n" },
+      files: { ...greet, 'test/greet.test.ts': "import { expect, it } from 'vitest';\nimport { greet } from '../src/greet';\nit('fails', () => { expect(greet('ann')).toBe(2); });\n" },
       exitCode: 3,
       message:
-        "assay: the test suite fails without any mutant (initial test run); fix it first ('npx vitest run'):\n  test/greet.test.ts > fails: AssertionError: expected 1 to be 2 // Object.is equality",
+        "assay: the test suite fails without any mutant (initial test run); fix it first ('npx vitest run'):\n  test/greet.test.ts > fails: AssertionError: expected 'hi ann' to be 2 // Object.is equality",
+    },
+    {
+      name: 'a failing test file that cannot reach a mutated file (it does not run: no verdict depends on it)',
+      files: { ...greet, 'test/other.test.ts': "import { expect, it } from 'vitest';\nit('fails', () => { expect(1).toBe(2); });\n" },
+      args: ['run', '--reporters', 'json'],
+      exitCode: 0,
+      message: [
+        'assay: 2 mutants, 2 to run against 1 tests (initial run <t> s; 1 of 2 test files cannot reach the mutated files and did not run)',
+        'assay: JSON report written to reports/mutation/mutation.json',
+        'assay: coverage written to reports/coverage/ (lcov.info, coverage-final.json) and reports/assay-summary.json',
+      ].join('\n'),
     },
     {
       name: 'a source file with a syntax error (skipped, the others mutated)',
@@ -368,7 +379,7 @@ describe('assay command', () => {
       const { exitCode, stderr } = await assay(dir, ...(c.args ?? ['run']));
       const shown = stderr
         .replace(/npm warn.*\n/g, '')
-        .replace(/\(initial run \d+(\.\d+)? s\)/g, '(initial run <t> s)')
+        .replace(/\(initial run \d+(\.\d+)? s([;)])/g, '(initial run <t> s$2')
         .trim();
       expect(shown).toBe(c.message.replaceAll('<dir>', dir));
       expect(exitCode).toBe(c.exitCode);

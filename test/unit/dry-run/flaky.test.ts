@@ -38,6 +38,7 @@ describe('withFlaky', () => {
       hits: {},
       durationMs: 1,
       threads: 'shared',
+      testFiles: { related: 1, found: 1 },
       flaky: [],
       flakyFile: {},
       flakyCoverage: {},

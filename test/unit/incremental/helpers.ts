@@ -71,6 +71,7 @@ export function dry(projectRoot: string, loaded: readonly string[] = LOADED): Dr
     hits: { 1: 1 },
     durationMs: 10,
     threads: 'shared',
+    testFiles: { related: 1, found: 1 },
     flaky: [],
     flakyFile: {},
     flakyCoverage: {},

@@ -27,6 +27,7 @@ export function dry(tests: Record<string, { project: string; moduleId: string; m
     hits: {},
     durationMs: 10,
     threads: 'shared',
+    testFiles: { related: 1, found: 1 },
     flaky: [],
     flakyFile: {},
     flakyCoverage: {},
