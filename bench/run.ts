@@ -10,7 +10,11 @@
  * generated project of that size (default 1000): incremental reruns against a full run, and the
  * balance of the shards.
  *
+ * With `--project <dir>` (repeatable) it benchmarks those projects instead and nothing else: see
+ * bench/projects.ts.
+ *
  * Usage: npm run bench [-- --concurrency N] [--sizes 200,1000,5000] [--no-fixtures] [--nightly-size 1000] [fixture ...]
+ *        npm run bench -- --project <dir> [--project <dir> ...] [--mutate <globs>] [--vitest-config <file>] [--concurrency 2]
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -23,6 +27,12 @@ import { generateProject, MUTANTS_PER_MODULE } from './generate.js';
 import { runStryker, strykerMutants } from '../test/support/stryker.js';
 import { compareWithStryker } from '../test/support/compare.js';
 import type { RunTimings } from '../src/model.js';
+
+// `--project`: any vitest project on disk, handled by bench/projects.ts alone.
+if (process.argv.slice(2).some((arg) => arg === '--project' || arg.startsWith('--project='))) {
+  const { benchProjects } = await import('./projects.js');
+  process.exit(await benchProjects(process.argv.slice(2)));
+}
 
 interface Row {
   fixture: string;

@@ -22,7 +22,7 @@ export function toMutationTestReport(result: RunResult): MutationTestResult {
     files[fileName] = {
       language: languageOf(fileName),
       source: sources.get(fileName) ?? '',
-      mutants: mutantsOf(result, fileName).map(toSchemaMutant),
+      mutants: mutantsOf(result, fileName).map((mutant) => toSchemaMutant(mutant, sources.get(fileName) ?? '')),
     };
   }
   return {
@@ -45,12 +45,12 @@ function languageOf(fileName: string): string {
   return /\.[cm]?tsx?$/i.test(fileName) ? 'typescript' : 'javascript';
 }
 
-function toSchemaMutant(mutant: MutantResult): SchemaMutant {
+function toSchemaMutant(mutant: MutantResult, text: string): SchemaMutant {
   const statusReason = mutant.statusReason ?? mutant.ignoredReason;
   return {
     id: String(mutant.id),
     mutatorName: mutant.mutatorName,
-    replacement: mutant.replacement,
+    replacement: replacementOfLocation(mutant, text),
     location: mutant.location,
     status: mutant.status,
     ...(statusReason === undefined ? {} : { statusReason }),
@@ -60,6 +60,26 @@ function toSchemaMutant(mutant: MutantResult): SchemaMutant {
     static: mutant.static,
     ...(mutant.durationMs === undefined ? {} : { duration: mutant.durationMs }),
   };
+}
+
+/**
+ * What the code at the mutant's `location` becomes: a report reader applies the replacement over
+ * the location. Where the mutant replaces only part of its node (a case clause whose statements
+ * go), the rest of the node is kept around the replacement (`case 'gold':`, as StrykerJS writes
+ * it), trailing white space of the kept start aside.
+ */
+export function replacementOfLocation(mutant: Pick<MutantResult, 'start' | 'end' | 'replacement' | 'location'>, text: string): string {
+  const from = offsetOf(text, mutant.location.start);
+  const to = offsetOf(text, mutant.location.end);
+  if (from === mutant.start && to === mutant.end) return mutant.replacement;
+  return text.slice(from, mutant.start).trimEnd() + mutant.replacement + text.slice(mutant.end, to);
+}
+
+/** The text offset of a 1-based line and column. */
+function offsetOf(text: string, { line, column }: { line: number; column: number }): number {
+  let lineStart = 0;
+  for (let current = 1; current < line; current++) lineStart = text.indexOf('\n', lineStart) + 1;
+  return lineStart + column - 1;
 }
 
 function toTestFiles(result: RunResult): TestFileDefinitionDictionary {

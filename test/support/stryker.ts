@@ -12,6 +12,11 @@
  * falls back to running every test against every mutant: no NoCoverage, no static mutants, no hit
  * limit for infinite loops. Unless `patchCoverage: false`, the run therefore uses a wrapper vitest
  * config that adds a setup file storing the same values through the hook's second argument.
+ *
+ * For a project that is not a fixture (bench/projects.ts), optional settings give the copy step,
+ * the `mutate` globs, the vitest config file and the fields of the project's own StrykerJS config
+ * (this module's settings win, `vitest` is merged), and report each output line as it arrives.
+ * The wrapper config sits next to the vitest config it wraps, or stands alone when there is none.
  */
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -64,61 +69,120 @@ afterAll(({}, file) => {
 /** The config files vitest looks for in a project's root, in its order. */
 const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((stem) => ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `${stem}.config.${ext}`));
 
-/** Vitest config that adds the setup file above to the fixture's own config file (`configFile`). */
+/**
+ * Vitest config that adds the setup file above to the config file `configFile` (a file name in
+ * the same directory); a config exported as a function (or promise) is called (awaited) first.
+ */
 const patchedVitestConfig = (configFile: string) => `import { mergeConfig } from 'vitest/config';
 import base from './${configFile}';
 
-export default mergeConfig(base, { test: { setupFiles: ['./stryker-coverage-setup.js'] } });
+const setup = { test: { setupFiles: ['./stryker-coverage-setup.js'] } };
+export default typeof base === 'function' ? async (env) => mergeConfig(await base(env), setup) : mergeConfig(await base, setup);
 `;
 
+/** Vitest config with only the setup file above, for a project that has no vitest config. */
+const standaloneVitestConfig = `import { defineConfig } from 'vitest/config';
+
+export default defineConfig({ test: { setupFiles: ['./stryker-coverage-setup.js'] } });
+`;
+
+/** runStryker's settings; every one is optional and the defaults are what the fixtures need. */
+export interface StrykerOptions {
+  /** Default 2. */
+  concurrency?: number;
+  /** Add the vitest 4.1 coverage fix (see above); default true. */
+  patchCoverage?: boolean;
+  /** `mutate` globs; default every src/ file with a JS or TS extension but `.d.ts`. */
+  mutate?: string[];
+  /**
+   * Fields of the project's own StrykerJS config to run with. The settings this module makes
+   * (runner, perTest, json reporter, concurrency, mutate, plugins, temp dir) override them; its
+   * `vitest` object is merged with theirs; `jsonReporter.fileName` says where the report is read.
+   */
+  config?: Record<string, any>;
+  /**
+   * The vitest config file, relative to the project; default `config.vitest.configFile`, else the
+   * first of vitest's own names in the project's root, else none (a standalone wrapper when patched).
+   */
+  vitestConfigFile?: string;
+  /**
+   * Fills the (existing, empty) temp dir `to` with the project `from`; default: a copy without
+   * node_modules, reports and .stryker-tmp anywhere, with this repository's node_modules linked in.
+   */
+  copy?: (from: string, to: string) => Promise<void>;
+  /** Called with each line of Stryker's output (stdout and stderr) as it arrives, and ms since its start. */
+  onLine?: (line: string, ms: number) => void;
+}
+
+/** The default `copy`: the fixture without node_modules, reports and .stryker-tmp, this repository's node_modules linked in. */
+async function copyFixture(fixtureDir: string, dir: string): Promise<void> {
+  await cp(fixtureDir, dir, {
+    recursive: true,
+    filter: (src) => !/[\\/](node_modules|reports|\.stryker-tmp)$/.test(src),
+  });
+  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+}
+
 /** Runs Stryker on a copy of `fixtureDir` and returns its JSON report. */
-export async function runStryker(
-  fixtureDir: string,
-  opts: { concurrency?: number; patchCoverage?: boolean } = {},
-): Promise<StrykerRun> {
+export async function runStryker(fixtureDir: string, opts: StrykerOptions = {}): Promise<StrykerRun> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-stryker-'));
   try {
-    await cp(fixtureDir, dir, {
-      recursive: true,
-      filter: (src) => !/[\\/](node_modules|reports|\.stryker-tmp)$/.test(src),
-    });
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    await (opts.copy ?? copyFixture)(fixtureDir, dir);
+    const own = opts.config ?? {};
+    const baseConfigFile: string | undefined =
+      opts.vitestConfigFile ?? own.vitest?.configFile ?? VITEST_CONFIGS.find((name) => existsSync(path.join(dir, name)));
+    // The wrapper goes next to the config it wraps, so that vitest's root (the config's directory) stays the same.
+    const wrapperDir = baseConfigFile === undefined ? '.' : path.dirname(baseConfigFile);
+    const wrapperFile = path.posix.join(wrapperDir.split(path.sep).join('/'), 'vitest.stryker.config.mts');
+    // Unpatched, a config file is named only when the caller names one; else vitest finds its own.
+    const unpatchedConfigFile = opts.vitestConfigFile === undefined ? {} : { configFile: opts.vitestConfigFile };
     const config = {
+      ...own,
       testRunner: 'vitest',
       coverageAnalysis: 'perTest',
       reporters: ['json'],
       concurrency: opts.concurrency ?? 2,
-      mutate: ['src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '!src/**/*.d.ts'],
+      mutate: opts.mutate ?? ['src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '!src/**/*.d.ts'],
       plugins: ['@stryker-mutator/vitest-runner'],
       // Relative to the working directory, i.e. inside the temp dir.
       tempDirName: '.stryker-tmp',
       // `related: false`: by default Stryker runs only test files vite's module graph links to the
       // mutated file, and a file loaded by Node's `require` is not in that graph: zero tests ran,
       // scored Survived (sandbox-fixtures/commonjs). Its tests are chosen from perTest coverage anyway.
-      vitest: { related: false, ...(opts.patchCoverage === false ? {} : { configFile: 'vitest.stryker.config.mts' }) },
+      vitest: {
+        ...own.vitest,
+        related: false,
+        ...(opts.patchCoverage === false ? unpatchedConfigFile : { configFile: wrapperFile }),
+      },
     };
     if (opts.patchCoverage !== false) {
-      await writeFile(path.join(dir, 'stryker-coverage-setup.js'), coverageSetup);
-      const configFile = VITEST_CONFIGS.find((name) => existsSync(path.join(dir, name)));
-      if (configFile === undefined) throw new Error(`${fixtureDir}: no vitest or vite config file to add Stryker's coverage setup to`);
-      await writeFile(path.join(dir, 'vitest.stryker.config.mts'), patchedVitestConfig(configFile));
+      await writeFile(path.join(dir, wrapperDir, 'stryker-coverage-setup.js'), coverageSetup);
+      const wrapper = baseConfigFile === undefined ? standaloneVitestConfig : patchedVitestConfig(path.basename(baseConfigFile));
+      await writeFile(path.join(dir, wrapperFile), wrapper);
     }
     await writeFile(path.join(dir, 'stryker.config.json'), JSON.stringify(config, null, 2));
 
     const rssFile = path.join(dir, 'peak-rss-kb');
-    const command = [process.execPath, strykerBin, 'run'];
+    // The config file named, lest a project's own stryker.conf.json or .js (which StrykerJS looks for first) win.
+    const command = [process.execPath, strykerBin, 'run', 'stryker.config.json'];
     const [file, ...args] = existsSync(gnuTime)
       ? [gnuTime, '-f', '%M', '-o', rssFile, ...command]
       : command;
     const started = performance.now();
-    const result = await execa(file, args, { cwd: dir, all: true, reject: false });
+    const onLine = opts.onLine;
+    const tell = onLine && function* (line: unknown) {
+      onLine(String(line), performance.now() - started);
+      yield line;
+    };
+    const result = await execa(file, args, { cwd: dir, all: true, reject: false, ...(tell ? { stdout: tell, stderr: tell } : {}) });
     const wallMs = Math.round(performance.now() - started);
     if (result.exitCode !== 0) {
       const tail = (result.all ?? '').split('\n').slice(-40).join('\n');
       throw new Error(`Stryker failed on ${fixtureDir} (exit code ${result.exitCode}):\n${tail}`);
     }
 
-    const report = JSON.parse(await readFile(path.join(dir, 'reports/mutation/mutation.json'), 'utf8'));
+    const reportFile = own.jsonReporter?.fileName ?? 'reports/mutation/mutation.json';
+    const report = JSON.parse(await readFile(path.join(dir, reportFile), 'utf8'));
     const peakRssKb = existsSync(rssFile) ? Number.parseInt(await readFile(rssFile, 'utf8'), 10) : NaN;
     return {
       report,

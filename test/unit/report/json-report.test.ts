@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { schema } from 'mutation-testing-report-schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toMutationTestReport, writeJsonReport } from '../../../src/report/json-report.js';
+import { replacementOfLocation, toMutationTestReport, writeJsonReport } from '../../../src/report/json-report.js';
 import { mutant, runResult } from './fixtures.js';
 
 // ajv-formats is not installed; the schema's only format is `uri` (framework.branding.homepageUrl).
@@ -110,5 +110,22 @@ describe('writeJsonReport', () => {
     await writeJsonReport(exampleRun(), file);
     const written: unknown = JSON.parse(await readFile(file, 'utf8'));
     expect(written).toEqual(toMutationTestReport(exampleRun()));
+  });
+});
+
+describe('replacementOfLocation', () => {
+  const text = "switch (tier) {\n  case 'gold':\n    return 0.2;\n  default:\n    return 0;\n}\n";
+  const statements = text.indexOf('return 0.2;');
+
+  it('is the replacement itself where the mutant replaces its whole location', () => {
+    const expression = text.indexOf('0.2');
+    const location = { start: { line: 3, column: 12 }, end: { line: 3, column: 15 } };
+    expect(replacementOfLocation({ start: expression, end: expression + 3, replacement: '0', location }, text)).toBe('0');
+  });
+
+  it('keeps the rest of the node around a part it replaces: an emptied case clause reads as its label, as StrykerJS writes it', () => {
+    const location = { start: { line: 2, column: 3 }, end: { line: 3, column: 16 } };
+    const applied = replacementOfLocation({ start: statements, end: statements + 'return 0.2;'.length, replacement: '', location }, text);
+    expect(applied).toBe("case 'gold':");
   });
 });
