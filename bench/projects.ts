@@ -6,10 +6,8 @@
  * verdict agreement (test/support/compare.ts's compareWithStryker: matched mutants, same exact
  * status, same class); it ends with a Markdown table like the README's.
  *
- * The project itself is never written to: each tool runs on its own temporary copy (everything
- * but node_modules and the top-level reports/, .stryker-tmp/ and .assay-tmp/; symlinks kept as
- * they are), with every node_modules of the project (nested ones of a workspace too) symlinked in
- * at its place. The copies are removed afterwards, also when a tool fails or on SIGINT/SIGTERM.
+ * The project itself is never written to: each tool runs on its own temporary copy
+ * (ground-truth/project-copy.ts: node_modules linked, workspace packages linked inside the copy). The copies are removed afterwards, also when a tool fails or on SIGINT/SIGTERM.
  * (What the tools write through those links, vitest's cache in node_modules/.vite, is the
  * project's as in any test run.)
  *
@@ -41,7 +39,7 @@
  * Usage: npm run bench -- --project <dir> [--project <dir> ...] [--mutate <globs>] [--vitest-config <file>] [--concurrency 2]
  */
 import { existsSync, rmSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,6 +47,7 @@ import { execa } from 'execa';
 import { repoRoot, verdictsOf } from '../test/support/assay.js';
 import { runStryker, strykerMutants } from '../test/support/stryker.js';
 import { compareWithStryker } from '../test/support/compare.js';
+import { copyProject } from '../ground-truth/project-copy.js';
 import { findConfigFile } from '../src/config/find-config-file.js';
 import { readConfigFile } from '../src/config/read-config-file.js';
 import { fileSchema } from '../src/config/file-schema.js';
@@ -60,8 +59,6 @@ const gnuTime = '/usr/bin/time';
 /** No colours, and no GitHub Actions output even when the benchmark itself runs there. */
 const QUIET_ENV = { FORCE_COLOR: '0', GITHUB_ACTIONS: 'false' };
 const RESULTS_FILE = path.join(repoRoot, 'bench/results-projects.json');
-/** Top-level entries of a project that are the tools' output, not the project: not copied. */
-const NOT_COPIED_AT_TOP = new Set(['reports', '.stryker-tmp', '.assay-tmp']);
 /** assay's line once the mutants are planned (src/cli/index.ts, `planned`). */
 const ASSAY_PLANNED = /^assay: (\d+) mutants, (\d+) to run against (\d+) tests \(initial run/;
 /** StrykerJS 9.5.1's DryRunExecutor lines at the start and the end of its initial test run. */
@@ -104,7 +101,7 @@ export interface ProjectRow {
     onlyAssay: number;
     onlyStryker: number;
     /** The first few mutants only one side generates, and those whose verdict class differs. */
-    examples: { onlyAssay: string[]; onlyStryker: string[]; otherVerdict: string[] };
+    examples: { onlyAssay: string[]; onlyStryker: string[]; otherVerdict: string[]; otherStatus: string[] };
   };
   /** Tools that failed here, with the last lines of their output. */
   failed?: Array<{ tool: 'assay' | 'StrykerJS' | 'setup'; reason: string }>;
@@ -230,6 +227,7 @@ async function benchProject(dir: string, settings: Settings): Promise<ProjectRow
       onlyAssay: comparison.extra.slice(0, EXAMPLES).map((m) => `${describe(m, m.mutator)} ${m.status}`),
       onlyStryker: comparison.missing.slice(0, EXAMPLES).map((m) => `${describe(m, m.mutatorName)} ${m.status}`),
       otherVerdict: comparison.disagreements.slice(0, EXAMPLES).map(({ assay, stryker }) => `${describe(assay, assay.mutator)}: assay ${assay.status}, StrykerJS ${stryker.status}`),
+      otherStatus: comparison.statusDifferences.slice(0, EXAMPLES).map(({ assay, stryker }) => `${describe(assay, assay.mutator)}: assay ${assay.status}, StrykerJS ${stryker.status}`),
     },
   };
   return row;
@@ -303,36 +301,6 @@ async function runAssayOn(dir: string, args: string[], reportFile: string, copie
   }
 }
 
-/**
- * Copies project `from` into the existing empty dir `to`: everything but node_modules and the
- * tools' top-level output dirs, symlinks as they are; then links each node_modules of the project
- * (its real path) at the same place in the copy.
- */
-export async function copyProject(from: string, to: string): Promise<void> {
-  const root = path.resolve(from);
-  await cp(root, to, {
-    recursive: true,
-    verbatimSymlinks: true,
-    filter: (src) => {
-      const parts = path.relative(root, src).split(path.sep);
-      return !parts.includes('node_modules') && !(parts.length === 1 && NOT_COPIED_AT_TOP.has(parts[0]));
-    },
-  });
-  for (const rel of await nodeModulesDirs(root)) {
-    if (existsSync(path.join(to, path.dirname(rel)))) await symlink(await realpath(path.join(root, rel)), path.join(to, rel), 'dir');
-  }
-}
-
-/** Every node_modules (directory or link) in `root`, relative; not looking inside node_modules, .git or the tools' output. */
-async function nodeModulesDirs(root: string, rel = ''): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
-    const child = path.join(rel, entry.name);
-    if (entry.name === 'node_modules' && (entry.isDirectory() || entry.isSymbolicLink())) found.push(child);
-    else if (entry.isDirectory() && entry.name !== '.git' && !(rel === '' && NOT_COPIED_AT_TOP.has(entry.name))) found.push(...(await nodeModulesDirs(root, child)));
-  }
-  return found;
-}
 
 /** `file:line:column mutator "replacement"`. */
 function describe(m: { file: string; line: number; column: number; replacement: string }, mutator: string): string {

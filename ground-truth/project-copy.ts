@@ -18,7 +18,7 @@ const SKIPPED = new Set(['reports', '.stryker-tmp']);
 /** node_modules entries a copy keeps to itself. */
 const CACHES = new Set(['.vite', '.cache', '.vitest']);
 
-/** Copies `source` (a project root) to `target`, which must not exist yet. */
+/** Copies `source` (a project root) to `target`, a new or empty folder. */
 export async function copyProject(source: string, target: string): Promise<void> {
   const root = await realpath(source);
   const nodeModules: string[] = [];
