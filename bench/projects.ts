@@ -19,8 +19,8 @@
  * not those assay accepts without using (src/config/stryker-keys.ts: checkers, buildCommand,
  * logLevel, testFiles, ...), nor the `assay` section, and with no break threshold (assay's exit
  * code 1, a score below it, counts as success). StrykerJS runs as test/support/stryker.ts's
- * runStryker runs it: vitest runner, perTest, json reporter, `vitest.related: false`, with the
- * vitest 4.1 coverage patch.
+ * runStryker runs it: vitest runner, perTest, json reporter, with the vitest 4.1 coverage patch,
+ * and `vitest.related` left at StrykerJS's default (true), as its users run it.
  *
  * Time before the first mutant: from the tool's start until the line it prints when mutant runs
  * begin, timed as the line arrives (both tools' own log timestamps are too coarse). For assay that
@@ -191,6 +191,8 @@ async function benchProject(dir: string, settings: Settings): Promise<ProjectRow
     strykerRun = await runStryker(dir, {
       concurrency: settings.concurrency,
       mutate,
+      // As StrykerJS's users run it: only related test files, its default.
+      related: true,
       config: strykerConfig(own),
       ...(vitestConfig === undefined ? {} : { vitestConfigFile: vitestConfig }),
       copy: async (from, to) => {

@@ -95,6 +95,11 @@ export interface StrykerOptions {
   /** `mutate` globs; default every src/ file with a JS or TS extension but `.d.ts`. */
   mutate?: string[];
   /**
+   * `vitest.related`: StrykerJS's default (true) runs only the test files vite's module graph links
+   * to a mutated file; default false here (see the config below).
+   */
+  related?: boolean;
+  /**
    * Fields of the project's own StrykerJS config to run with. The settings this module makes
    * (runner, perTest, json reporter, concurrency, mutate, plugins, temp dir) override them; its
    * `vitest` object is merged with theirs; `jsonReporter.fileName` says where the report is read.
@@ -151,7 +156,7 @@ export async function runStryker(fixtureDir: string, opts: StrykerOptions = {}):
       // scored Survived (sandbox-fixtures/commonjs). Its tests are chosen from perTest coverage anyway.
       vitest: {
         ...own.vitest,
-        related: false,
+        related: opts.related ?? false,
         ...(opts.patchCoverage === false ? unpatchedConfigFile : { configFile: wrapperFile }),
       },
     };
