@@ -14,13 +14,12 @@
  * The time limit: the unmutated suite's own plain run time, times 3, plus 10 s, so that a run
  * under load is not taken for a hang, and a mutant that loops for ever costs a bounded time.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyMutant } from './apply.js';
 import { describeMutant, type JudgedMutant } from './mutants.js';
 import { plainVitestRun, type PlainOutcome, type PlainRun } from './plain-run.js';
-import { copyProject } from './project-copy.js';
+import { withProjectCopy } from './project-copy.js';
 
 export type Finding = 'agrees' | 'wrong' | 'unsettled' | 'no-verdict';
 
@@ -102,10 +101,8 @@ interface Where {
  * removed after.
  */
 async function inCopy<T>(where: Where, mutant: JudgedMutant | undefined, use: (dir: string) => Promise<T>): Promise<T> {
-  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'assay-ground-truth-')), 'project');
-  const dir = path.join(copy, where.project);
-  try {
-    await copyProject(where.root, copy);
+  return withProjectCopy(where.root, 'assay-ground-truth-', async (copy) => {
+    const dir = path.join(copy, where.project);
     if (mutant !== undefined) {
       const file = path.join(dir, mutant.file);
       let text: string;
@@ -120,10 +117,8 @@ async function inCopy<T>(where: Where, mutant: JudgedMutant | undefined, use: (d
         throw new Error(`${describeMutant(mutant)}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    return await use(dir);
-  } finally {
-    await rm(path.dirname(copy), { recursive: true, force: true });
-  }
+    return use(dir);
+  });
 }
 
 /** Calls `work(i)` for i in [0, count), at most `concurrency` at a time. */

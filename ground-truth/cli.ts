@@ -12,15 +12,13 @@
  * verdict agrees, 1 when any is wrong or unsettled, 2 on bad input (one line naming it).
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { checkGroundTruth, type MutantFinding } from './check.js';
 import { describeMutant, readMutants, type JudgedMutant } from './mutants.js';
-import { copyProject } from './project-copy.js';
+import { withProjectCopy } from './project-copy.js';
 
 const assayBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/assay.js');
 
@@ -69,18 +67,14 @@ function contradiction({ mutant, finding, outcomes, tail }: MutantFinding): stri
 
 /** assay's verdicts on a copy of `root`, run in its folder `project` (this repository's build, the project's own config). */
 async function assayVerdicts(root: string, project: string, args: string[]): Promise<JudgedMutant[]> {
-  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'assay-ground-truth-run-')), 'project');
-  const dir = path.join(copy, project);
-  try {
-    await copyProject(root, copy);
+  return withProjectCopy(root, 'assay-ground-truth-run-', async (copy) => {
+    const dir = path.join(copy, project);
     console.error('ground truth: running assay for the verdicts to check');
     const run = await execa(process.execPath, [assayBin, 'run', '--reporters', 'json', ...args], { cwd: dir, reject: false, all: true, env: { FORCE_COLOR: '0' } });
     const report = path.join(dir, 'reports/mutation/mutation.json');
     if (!existsSync(report)) throw new Error(`assay wrote no report (exit code ${run.exitCode}):\n${indent(String(run.all).split('\n').slice(-10).join('\n'))}`);
-    return await readMutants(report);
-  } finally {
-    await rm(path.dirname(copy), { recursive: true, force: true });
-  }
+    return readMutants(report);
+  });
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

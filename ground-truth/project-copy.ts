@@ -10,13 +10,25 @@
  *   linked: each copy keeps its own.
  * Symbolic links elsewhere in the tree are copied as links, unchanged.
  */
-import { cp, lstat, mkdir, readdir, readlink, realpath, symlink } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readdir, readlink, realpath, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Folders that are never copied: outputs of earlier runs. */
 const SKIPPED = new Set(['reports', '.stryker-tmp']);
 /** node_modules entries a copy keeps to itself. */
 const CACHES = new Set(['.vite', '.cache', '.vitest']);
+
+/** Calls `use` with a fresh copy of `source` in a temp folder (named `prefix`), removed afterwards. */
+export async function withProjectCopy<T>(source: string, prefix: string, use: (copy: string) => Promise<T>): Promise<T> {
+  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), prefix)), 'project');
+  try {
+    await copyProject(source, copy);
+    return await use(copy);
+  } finally {
+    await rm(path.dirname(copy), { recursive: true, force: true });
+  }
+}
 
 /** Copies `source` (a project root) to `target`, a new or empty folder. */
 export async function copyProject(source: string, target: string): Promise<void> {

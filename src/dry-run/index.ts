@@ -51,18 +51,17 @@ export async function dryRun(options: Options, instrumented: Record<string, stri
   const started = Date.now();
   const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency, relatedTo: underTest });
   const settings = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
-  // Read from the session's vite servers before they close.
-  const done = async (dry: Omit<DryRunResult, 'imports' | 'testFiles'>): Promise<DryRunResult> => {
-    const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];
-    const { specifications, found } = await session.suite();
-    return {
-      ...dry,
-      imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot, commonJsFiles(Object.keys(instrumented))),
-      testFiles: { related: specifications.length, found },
-    };
-  };
   try {
     const { specifications, found } = await session.suite();
+    // Read from the session's vite servers before they close.
+    const done = (dry: Omit<DryRunResult, 'imports' | 'testFiles'>): DryRunResult => {
+      const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];
+      return {
+        ...dry,
+        imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot, commonJsFiles(Object.keys(instrumented))),
+        testFiles: { related: specifications.length, found },
+      };
+    };
     if (specifications.length === 0 && found > 0) {
       return done(summarise({ tests: [], files: [], unhandledErrors: [] }, [], options.projectRoot, Date.now() - started, options.isolation === 'batch' ? 'shared' : 'per-file'));
     }

@@ -90,7 +90,14 @@ class GraphWalker {
     const seen = new Set<string>();
     // Level by level, each level's transforms at once.
     for (let level = [file]; level.length > 0; ) {
-      const fresh = level.map((next) => [this.real(next) ?? next, next] as const).filter(([key]) => !seen.has(key) && seen.add(key));
+      const fresh: Array<readonly [key: string, file: string]> = [];
+      for (const next of level) {
+        const key = this.real(next) ?? next;
+        if (!seen.has(key)) {
+          seen.add(key);
+          fresh.push([key, next]);
+        }
+      }
       if (fresh.some(([key]) => this.targets.has(key))) return true;
       const modules = await Promise.all(fresh.map(([key, next]) => this.importsOf(key, next)));
       if (modules.some((module) => module.doubtful)) return true;
