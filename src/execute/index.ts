@@ -48,7 +48,7 @@ export interface ExecuteOptions {
 }
 
 const ATTEMPTS = 2;
-/** A failed batch or group of more mutants than this is cut in two; a smaller one runs its mutants alone. */
+/** A batch or group that never completed (see next()) is cut in two above this size; a smaller one runs its mutants alone. */
 const SPLIT_ABOVE = 32;
 
 /**
@@ -97,14 +97,17 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
         if (!stopped()) report(result);
         continue;
       }
-      const { settled, unresolved, failed } = await runTogether(pool, work.together, options);
+      const { settled, unresolved, failed, completed } = await runTogether(pool, work.together, options);
       if (stopped()) return;
       settled.forEach(report);
-      // A large run that failed as a whole (a thread ended, an error outside tests, the wall
-      // clock) is cut in two, so a mutant at fault is found in a few runs rather than one run per
-      // mutant; below SPLIT_ABOVE, runs of their own cost less than the failures a search repeats.
+      // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs
+      // rather than one run per mutant. One that completed with an error outside tests (a mutant's
+      // uncaught error, a file that failed to load) is cut down to single mutants: its halves run in
+      // the warm test threads, far cheaper than a run of its own with a fresh thread per file. One
+      // that never completed (a thread ended, the wall clock) is cut only above SPLIT_ABOVE: each
+      // failure there costs a thread, or a whole session, and its time budget.
       // What a run could not settle for a mutant of its own runs next, on its own.
-      if (failed && unresolved.length > SPLIT_ABOVE) queue.unshift(...halves(work.together, options).map((together) => ({ together, expectedMs: together.expectedMs })));
+      if (failed && unresolved.length > (completed ? 1 : SPLIT_ABOVE)) queue.unshift(...halves(work.together, options).map((together) => ({ together, expectedMs: together.expectedMs })));
       else queue.unshift(...unresolved.map((run) => ({ run, expectedMs: run.expectedMs })));
     }
   };
@@ -131,10 +134,10 @@ async function runTogether(
   pool: Piscina,
   work: Batch | StaticGroup,
   options: ExecuteOptions,
-): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean }> {
+): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean; completed: boolean }> {
   const started = Date.now();
   const outcome = await runWithBudget(pool, message(work.task, options), budgetFor(work.expectedMs, options), options.signal);
-  if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true };
+  if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true, completed: false };
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
   const verdicts = work.task.kind === 'batch' ? batchVerdicts(work.runs, outcome) : staticGroupVerdicts(work.runs, outcome);
@@ -143,7 +146,7 @@ async function runTogether(
     const verdict = verdicts.get(run.mutant.id);
     return verdict === undefined ? [] : [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }];
   });
-  return { settled, unresolved: work.runs.filter((run) => !verdicts.has(run.mutant.id)), failed };
+  return { settled, unresolved: work.runs.filter((run) => !verdicts.has(run.mutant.id)), failed, completed: true };
 }
 
 function halves(work: Batch | StaticGroup, options: ExecuteOptions): Array<Batch | StaticGroup> {

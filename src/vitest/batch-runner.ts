@@ -43,12 +43,6 @@ function sameSet(sorted: readonly number[], expected: readonly number[]): boolea
   return sorted.length === other.length && sorted.every((id, index) => id === other[index]);
 }
 
-/**
- * Mutants a test in this thread ended without passing: later tests skip them. A test thread serves
- * one vitest run (the pool starts threads per run); were one reused, a mutant skipped by mistake
- * would only lack records, and so run alone.
- */
-const decided = new Set<number>();
 /** Per planned test, the mutants its repeats run in order (the plan less the decided ones), NO_MUTANT last. */
 const repeatsOf = new WeakMap<RunnerTestCase, number[]>();
 
@@ -60,12 +54,18 @@ function runtime(): BatchRuntime | undefined {
 /** vitest's test runner `Base` with batch runs (see the top of this file). */
 export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
   return class AssayBatchRunner extends Base {
+    /**
+     * Mutants a test of this run ended without passing: its later tests skip them. vitest makes a
+     * runner per run and thread, and a thread can serve several runs (warm-threads.ts).
+     */
+    private readonly decided = new Set<number>();
+
     override async onBeforeRunTask(test: RunnerTestCase): Promise<void> {
       await super.onBeforeRunTask(test);
       const plan = runtime()?.settings.plan?.[test.id];
       if (plan !== undefined) {
         const bail = (this.config.bail ?? 0) > 0;
-        const repeats = bail ? plan.filter((mutant) => mutant === NO_MUTANT || !decided.has(mutant)) : plan;
+        const repeats = bail ? plan.filter((mutant) => mutant === NO_MUTANT || !this.decided.has(mutant)) : plan;
         repeatsOf.set(test, repeats);
         test.repeats = repeats.length - 1;
         (test.meta as TestMeta).assayBatch = [];
@@ -113,7 +113,7 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
       if (records.length > 0 && records[records.length - 1][0] === mutant) records[records.length - 1] = record;
       else records.push(record);
       (test.meta as TestMeta).assayBatch = records;
-      if (mutant !== NO_MUTANT && outcome !== 'pass') decided.add(mutant);
+      if (mutant !== NO_MUTANT && outcome !== 'pass') this.decided.add(mutant);
       rt.activate(NO_MUTANT);
       if (options.repeats < plan.length - 1) {
         // The next repeat starts clean; vitest reports the test's state after the last (canary) one

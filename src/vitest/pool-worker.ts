@@ -1,13 +1,21 @@
 /**
  * The vitest pool assay runs tests in: vitest's own threads worker (its `workers/threads.js`
  * entry), started through the custom-pool API of vitest 4 and 5 (`pool: { name,
- * createPoolWorker }`) so the thread gets a heap limit. Mutated code that allocates without
- * bound then ends its own thread with ERR_WORKER_OUT_OF_MEMORY — which vitest reports as a
- * failed run — instead of growing until the machine runs out of memory.
+ * createPoolWorker }`) so the thread gets a heap limit and can outlive its run:
+ * - Mutated code that allocates without bound ends its own thread with ERR_WORKER_OUT_OF_MEMORY —
+ *   which vitest reports as a failed run — instead of growing until the machine runs out of memory.
+ * - Where the session allows it (warm-threads.ts), a thread whose run ended is parked rather than
+ *   ended, and the next run's pool worker takes it. vitest's pool speaks to a worker in messages:
+ *   `start` (set up the environment), then `run` requests, then `stop` (tear down). For a parked
+ *   thread the pool worker answers `start` with `started` itself — the thread was set up the same
+ *   way, which the thread key guarantees — and answers `stop` with `stopped`, parking the thread
+ *   instead of tearing it down. A forced stop (a cancelled run) or a thread that is still running
+ *   tests, has exited or passed its heap limit is ended, never parked.
  */
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { EventEmitter } from 'node:events';
 import type { PoolOptions, PoolWorker } from 'vitest/node';
+import { TestThread, type WarmThreads } from './warm-threads.js';
 
 export const ASSAY_POOL = 'assay-threads';
 
@@ -18,52 +26,78 @@ export interface AssayPool {
 }
 
 /** `onOutOfMemory` is called when a test thread is ended for passing `memoryLimitMb`. */
-export function assayPool(memoryLimitMb: number, onOutOfMemory: () => void): AssayPool {
-  return { name: ASSAY_POOL, createPoolWorker: (options) => new LimitedThreadWorker(options, memoryLimitMb, onOutOfMemory) };
+export function assayPool(memoryLimitMb: number, warm: WarmThreads, onOutOfMemory: () => void): AssayPool {
+  return { name: ASSAY_POOL, createPoolWorker: (options) => new AssayThreadWorker(options, { memoryLimitMb, warm, onOutOfMemory }) };
 }
 
-class LimitedThreadWorker implements PoolWorker {
+interface VitestMessage {
+  type?: string;
+  __vitest_worker_request__?: boolean;
+  context?: unknown;
+}
+
+class AssayThreadWorker implements PoolWorker {
   readonly name = ASSAY_POOL;
-  private thread: Worker | undefined;
-  private outOfMemory = false;
-  /** The wrapper registered in place of each of vitest's 'exit' listeners (see exitListener). */
-  private readonly exitListeners = new Map<(arg: unknown) => void, (arg: unknown) => void>();
+  private thread: TestThread | undefined;
+  /** vitest's listeners: the thread's events reach them through here, whichever thread serves. */
+  private readonly events = new EventEmitter();
+  /** vitest asked to stop and was answered here: `stop()` parks the thread. */
+  private parking = false;
 
   constructor(
     private readonly options: PoolOptions,
-    private readonly memoryLimitMb: number,
-    private readonly onOutOfMemory: () => void,
+    private readonly limits: { memoryLimitMb: number; warm: WarmThreads; onOutOfMemory: () => void },
   ) {}
 
-  async start(): Promise<void> {
-    this.thread ??= new Worker(resolve(this.options.distPath, 'workers/threads.js'), {
-      env: this.options.env,
-      execArgv: this.options.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },
-      // Taken and dropped: what tests write to stdout/stderr directly must not reach the terminal.
-      stdout: true,
-      stderr: true,
-    });
-    this.thread.stdout.resume();
-    this.thread.stderr.resume();
-    this.thread.on('error', (error: Error & { code?: string }) => {
-      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return;
-      this.outOfMemory = true;
-      this.onOutOfMemory();
-    });
-  }
+  /** The thread is chosen when vitest sends `start`, whose context says how it must be set up. */
+  async start(): Promise<void> {}
 
   async stop(): Promise<void> {
-    await this.thread?.terminate();
+    const thread = this.thread;
     this.thread = undefined;
+    if (thread !== undefined) await this.limits.warm.release(thread, this.parking);
   }
 
   on(event: string, callback: (arg: unknown) => void): void {
-    this.running().on(event, event === 'exit' ? this.exitListener(callback) : callback);
+    this.events.on(event, callback);
   }
 
   off(event: string, callback: (arg: unknown) => void): void {
-    this.running().off(event, event === 'exit' ? this.exitListener(callback) : callback);
+    this.events.off(event, callback);
+  }
+
+  send(message: VitestMessage): void {
+    if (message.__vitest_worker_request__ === true && message.type === 'start') return this.bind(message);
+    const thread = this.running();
+    if (message.__vitest_worker_request__ === true && message.type === 'stop' && this.limits.warm.enabled && thread.reusable) {
+      this.parking = true;
+      setImmediate(() => this.events.emit('message', { type: 'stopped', __vitest_worker_response__: true }));
+      return;
+    }
+    if (message.__vitest_worker_request__ === true && (message.type === 'run' || message.type === 'collect')) thread.busy = true;
+    thread.send(message);
+  }
+
+  deserialize(data: unknown): unknown {
+    return data;
+  }
+
+  /** Takes a parked thread set up as `start` asks, or starts one. */
+  private bind(start: VitestMessage): void {
+    const key = JSON.stringify([start.context, this.options.env, this.options.execArgv]);
+    const { thread, warm } = this.limits.warm.acquire(key, () =>
+      new TestThread(key, {
+        filename: resolve(this.options.distPath, 'workers/threads.js'),
+        env: this.options.env,
+        execArgv: this.options.execArgv,
+        memoryLimitMb: this.limits.memoryLimitMb,
+        onOutOfMemory: this.limits.onOutOfMemory,
+      }),
+    );
+    this.thread = thread;
+    thread.attach((event, arg) => this.forward(event, arg));
+    if (warm) setImmediate(() => this.events.emit('message', { type: 'started', __vitest_worker_response__: true }));
+    else thread.send(start);
   }
 
   /**
@@ -71,26 +105,14 @@ class LimitedThreadWorker implements PoolWorker {
    * would be reported a second time, as an error event with no listener left, which ends the
    * whole process. So that exit is not passed on.
    */
-  private exitListener(callback: (arg: unknown) => void): (arg: unknown) => void {
-    let listener = this.exitListeners.get(callback);
-    if (listener === undefined) {
-      listener = (code) => {
-        if (!this.outOfMemory) callback(code);
-      };
-      this.exitListeners.set(callback, listener);
-    }
-    return listener;
+  private forward(event: 'message' | 'error' | 'exit', arg: unknown): void {
+    if (event === 'exit' && this.thread?.outOfMemory) return;
+    // An 'error' with no listener would end the process: vitest has stopped listening to this worker.
+    if (event === 'error' && this.events.listenerCount('error') === 0) return;
+    this.events.emit(event, arg);
   }
 
-  send(message: unknown): void {
-    this.running().postMessage(message);
-  }
-
-  deserialize(data: unknown): unknown {
-    return data;
-  }
-
-  private running(): Worker {
+  private running(): TestThread {
     if (this.thread === undefined) throw new Error('assay: the test thread is not running');
     return this.thread;
   }

@@ -12,6 +12,7 @@ import { loadUserVitest } from './load.js';
 import { assayPlugin } from './plugin.js';
 import { coveragePlugin } from '../coverage/plugin.js';
 import { assayPool } from './pool-worker.js';
+import { WarmThreads } from './warm-threads.js';
 import { projectsPlugin } from './projects.js';
 import { commonJsFiles, commonJsSources } from '../instrument/commonjs-scope.js';
 import { NATIVE_SOURCES_KEY } from '../instrument/require-hook.js';
@@ -129,6 +130,8 @@ export class VitestSession {
     /** This vitest selects tests by id, not by line (majors.ts). */
     private readonly selectsTestsById: boolean,
     private readonly relatedTo: readonly string[] | undefined,
+    /** Test threads kept from one run for the next (warm-threads.ts). */
+    private readonly warm: WarmThreads,
   ) {}
 
   /** What a run of 'all' runs, found once (see `suite`). */
@@ -144,6 +147,7 @@ export class VitestSession {
     const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
     const coverage = options.coverageFiles === undefined ? undefined : coveragePlugin(new Set(options.coverageFiles));
     const memory = { exceeded: false, limitMb: options.memoryLimitMb };
+    const warm = new WarmThreads();
     const served = [
       assayPlugin({
         instrumented: new Map(Object.entries(options.instrumented)),
@@ -165,7 +169,7 @@ export class VitestSession {
         update: false,
         cache: false,
         passWithNoTests: true,
-        pool: assayPool(options.memoryLimitMb, () => (memory.exceeded = true)),
+        pool: assayPool(options.memoryLimitMb, warm, () => (memory.exceeded = true)),
         maxWorkers: options.maxWorkers,
         fileParallelism: options.maxWorkers > 1,
         onConsoleLog: () => false,
@@ -196,7 +200,7 @@ export class VitestSession {
       if (project.config.runner !== undefined) batchCapable = false;
       else if (batchCapable) project.config.runner = userVitest.major.batchRunner;
     }
-    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, options.relatedTo);
+    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, options.relatedTo, warm);
   }
 
   /** The vitest projects and the root project (whose config lists them): their vite servers' module graphs say what tests loaded. */
@@ -230,6 +234,8 @@ export class VitestSession {
     // read it (through configOverride, which vitest merges into the config it sends them) to
     // decide whether to reset modules before each file — always, for assay. They read `bail` there too.
     for (const project of this.vitest.projects) project.config.isolate = threads === 'per-file';
+    // Files that share a thread may share it with the previous run's files too; a fresh thread per file means fresh.
+    this.warm.enabled = threads === 'shared';
     const override = (this.vitest as unknown as { configOverride: { isolate?: boolean; bail?: number } }).configOverride;
     override.isolate = true;
     if (noBail) override.bail = 0;
@@ -257,7 +263,11 @@ export class VitestSession {
     if (this.memory.exceeded) unhandledErrors.unshift(outOfMemory);
     const tests = result.testModules.flatMap((module) => testOutcomes(module));
     for (const { id, location } of tests) if (location !== undefined) this.lines.set(id, location.line);
-    return { tests, files: result.testModules.map(fileOutcome), unhandledErrors };
+    const files = result.testModules.map(fileOutcome);
+    await this.warm.settled();
+    // A thread in which a file found globals changed serves no later run.
+    if (files.some((file) => file.leaked.length > 0)) await this.warm.discard();
+    return { tests, files, unhandledErrors };
   }
 
   private specifications(selection: TestSelection[]) {
@@ -269,7 +279,9 @@ export class VitestSession {
   }
 
   async close(): Promise<void> {
+    this.warm.enabled = false;
     await this.vitest.close();
+    await this.warm.discard();
   }
 }
 

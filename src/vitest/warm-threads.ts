@@ -1,0 +1,118 @@
+/**
+ * Test threads that outlive a vitest run. vitest ends its test threads when a run ends, so every
+ * run paid a thread start: Node's worker start-up, vitest's worker runtime, the test environment
+ * (jsdom alone is hundreds of milliseconds) and every dependency the tests import from
+ * node_modules (which Node's module cache keeps per thread: one import per thread, not per file).
+ * A thread parked here when its run ends is taken by the next run whose thread would be started
+ * the same way — same vitest project config, environment, `env` and `execArgv` (`ThreadKey`) —
+ * and skips all of that. Modules under test are still fresh for every test file: assay runs
+ * vitest with `isolate` on inside the threads, which resets the module graph before each file.
+ * A parked thread keeps its globals, as a thread vitest shares between files does; the setup
+ * file's fingerprint of global state (global-state.ts) tells a file that finds them changed, and
+ * the session discards the parked threads after such a run (`discard`).
+ */
+import { Worker } from 'node:worker_threads';
+
+/** What must be equal for a thread to serve another run: JSON of how vitest would start it. */
+export type ThreadKey = string;
+
+/** Receives a thread's events while a pool worker owns it. */
+export type ThreadListener = (event: 'message' | 'error' | 'exit', arg: unknown) => void;
+
+/** A vitest test thread with a heap limit, handed from one pool worker to the next. */
+export class TestThread {
+  /** Set when the thread was ended for passing its heap limit. */
+  outOfMemory = false;
+  exited = false;
+  /** A run or collect request was sent and its `testfileFinished` answer has not come back. */
+  busy = false;
+  private listener: ThreadListener | undefined;
+  readonly worker: Worker;
+
+  constructor(
+    readonly key: ThreadKey,
+    options: { filename: string; env: Partial<NodeJS.ProcessEnv>; execArgv: string[]; memoryLimitMb: number; onOutOfMemory: () => void },
+  ) {
+    this.worker = new Worker(options.filename, {
+      env: options.env,
+      execArgv: options.execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb },
+      // Taken and dropped: what tests write to stdout/stderr directly must not reach the terminal.
+      stdout: true,
+      stderr: true,
+    });
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    this.worker.on('message', (message: { type?: string; __vitest_worker_response__?: boolean }) => {
+      if (message?.__vitest_worker_response__ === true && message.type === 'testfileFinished') this.busy = false;
+      this.listener?.('message', message);
+    });
+    this.worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.outOfMemory = true;
+        options.onOutOfMemory();
+      }
+      this.listener?.('error', error);
+    });
+    this.worker.on('exit', (code) => {
+      this.exited = true;
+      this.listener?.('exit', code);
+    });
+  }
+
+  /** Events go to `listener` from now on (undefined: dropped, while the thread is parked). */
+  attach(listener: ThreadListener | undefined): void {
+    this.listener = listener;
+  }
+
+  send(message: unknown): void {
+    this.worker.postMessage(message);
+  }
+
+  /** Alive, idle, and not ended for memory: fit to serve another run. */
+  get reusable(): boolean {
+    return !this.exited && !this.outOfMemory && !this.busy;
+  }
+
+  async terminate(): Promise<void> {
+    this.attach(undefined);
+    await this.worker.terminate();
+  }
+}
+
+/** The parked threads of one vitest session, and whether its current run may use them. */
+export class WarmThreads {
+  private readonly parked: TestThread[] = [];
+  /** Threads a pool worker holds: vitest stops them after its run has resolved, not before. */
+  private readonly inUse = new Set<TestThread>();
+  private readonly waiting: Array<() => void> = [];
+  /** Runs whose test files share threads use warm threads; a run that gives each file a fresh thread does not. */
+  enabled = false;
+
+  /** A parked thread started like `key`, if the current run may reuse threads; else a new one from `start`. */
+  acquire(key: ThreadKey, start: () => TestThread): { thread: TestThread; warm: boolean } {
+    const index = this.enabled ? this.parked.findIndex((thread) => thread.key === key && thread.reusable) : -1;
+    const thread = index === -1 ? start() : this.parked.splice(index, 1)[0];
+    this.inUse.add(thread);
+    return { thread, warm: index !== -1 };
+  }
+
+  /** Parks `thread` for a later run when `keep` and the current run may reuse threads; ends it otherwise. */
+  async release(thread: TestThread, keep: boolean): Promise<void> {
+    thread.attach(undefined);
+    if (keep && this.enabled && thread.reusable) this.parked.push(thread);
+    else await thread.terminate();
+    this.inUse.delete(thread);
+    if (this.inUse.size === 0) this.waiting.splice(0).forEach((resume) => resume());
+  }
+
+  /** Resolves once every thread of the run that just ended has been parked or ended. */
+  async settled(): Promise<void> {
+    if (this.inUse.size > 0) await new Promise<void>((resume) => this.waiting.push(resume));
+  }
+
+  /** Ends every parked thread: their globals may have been changed by the run that used them last. */
+  async discard(): Promise<void> {
+    await Promise.all(this.parked.splice(0).map((thread) => thread.terminate()));
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Warm test threads (src/vitest/warm-threads.ts), through the built session and the real vitest:
+ * a run whose files share threads takes the thread the previous such run left, a run that gives
+ * each file a fresh thread does not, and a run in which a file found globals changed leaves no
+ * thread behind for the next. Each test records the id of the thread it ran in.
+ */
+import { readFile, symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type * as Session from '../../src/vitest/session.js';
+import { repoRoot } from '../support/assay.js';
+import { tempProject } from '../unit/config/temp-project.js';
+
+const { VitestSession } = (await import(pathToFileURL(path.join(repoRoot, 'dist/vitest/session.js')).href)) as typeof Session;
+
+const recordThread = (name: string, extra = '') => `import { appendFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+import { it } from 'vitest';
+it('${name}', () => {
+  appendFileSync(process.env.THREAD_LOG!, '${name} ' + threadId + '\\n');${extra}
+});
+`;
+
+let session: Session.VitestSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function project(files: Record<string, string>): Promise<{ log: string; threads: () => Promise<string[]> }> {
+  const dir = await tempProject({ 'package.json': { type: 'module' }, 'vitest.config.ts': 'export default {};\n', ...files });
+  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const log = path.join(dir, 'threads.log');
+  process.env.THREAD_LOG = log;
+  session = await VitestSession.start({ projectRoot: dir, instrumented: {}, bail: false, maxWorkers: 1, memoryLimitMb: 512, batch: true });
+  const threads = async () => (await readFile(log, 'utf8')).trim().split('\n');
+  return { log, threads };
+}
+
+const dry = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
+
+describe('warm test threads', () => {
+  it('serve the next shared-thread run, never a fresh-thread run', async () => {
+    const { threads } = await project({ 'a.test.ts': recordThread('a') });
+    await session!.run(dry, 'all', { threads: 'shared' });
+    await session!.run(dry, 'all', { threads: 'shared' });
+    await session!.run(dry, 'all', { threads: 'per-file' });
+    await session!.run(dry, 'all', { threads: 'shared' });
+    const ids = (await threads()).map((line) => line.split(' ')[1]);
+    expect(ids).toHaveLength(4);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
+    expect(ids[3]).toBe(ids[0]);
+  });
+
+  it('are discarded after a run in which a file found globals changed', async () => {
+    // Each file leaves a global behind; the second to run in the thread finds the first's, so that thread serves no later run.
+    const leaves = (name: string) => `\n  (globalThis as Record<string, unknown>).leftBy_${name} = 1;`;
+    const { threads } = await project({ 'a.test.ts': recordThread('a', leaves('a')), 'b.test.ts': recordThread('b', leaves('b')) });
+    const first = await session!.run(dry, 'all', { threads: 'shared' });
+    expect(first.files.flatMap((file) => file.leaked)).toHaveLength(1);
+    await session!.run(dry, [{ project: '', moduleId: testPath('b.test.ts', first) }], { threads: 'shared' });
+    const lines = await threads();
+    expect(lines).toHaveLength(3);
+    const [firstRun, secondRun] = [lines.slice(0, 2), lines.slice(2)];
+    expect(new Set(firstRun.map((line) => line.split(' ')[1])).size).toBe(1);
+    expect(secondRun[0].split(' ')[1]).not.toBe(firstRun[0].split(' ')[1]);
+  });
+});
+
+/** The module id vitest gave test file `name` in `outcome`. */
+function testPath(name: string, outcome: Session.RunOutcome): string {
+  const file = outcome.files.find((candidate) => candidate.moduleId.endsWith(`/${name}`));
+  if (file === undefined) throw new Error(`${name} did not run`);
+  return file.moduleId;
+}

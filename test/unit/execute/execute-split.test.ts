@@ -1,0 +1,63 @@
+/**
+ * executePlan on a stand-in pool: a batch that completed with an error outside tests is cut in
+ * halves down to single mutants, each half a batch again (cheap in warm test threads), and only
+ * the mutant at fault runs on its own; a batch that never completed (its worker failed) is cut
+ * only above SPLIT_ABOVE, so four mutants then run alone.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Piscina } from 'piscina';
+import { executePlan, type ExecuteOptions } from '../../../src/execute/index.js';
+import type { WorkerMessage } from '../../../src/execute/task.js';
+import type { RunOutcome } from '../../../src/vitest/session.js';
+import { NO_MUTANT, type BatchRecord } from '../../../src/vitest/settings.js';
+import { outcome, run, test } from './runs.js';
+
+const runs = [1, 2, 3, 4].map((id) => run(id, 'src/a.ts', { '/t/a.test.ts': ['t1'] }));
+const AT_FAULT = 3;
+
+/** Batch runs: every mutant killed, but an uncaught error whenever mutant 3 is in the batch. Single runs: killed. */
+function answer(task: WorkerMessage): RunOutcome {
+  if (task.kind !== 'batch') return outcome([test('t1', [], { state: task.kind === 'single' && task.mutantId === NO_MUTANT ? 'passed' : 'failed', errors: ['AssertionError: x'] })]);
+  const mutants = task.plan.t1.filter((id) => id !== NO_MUTANT);
+  const batch: BatchRecord[] = [...mutants.map((id): BatchRecord => [id, 'fail', 'AssertionError: x']), [NO_MUTANT, 'pass']];
+  const records = outcome([test('t1', batch)]);
+  return mutants.includes(AT_FAULT) ? { ...records, unhandledErrors: ['SyntaxError: The token provided must not be empty.'] } : records;
+}
+
+function options(): ExecuteOptions {
+  return {
+    timeoutMS: 1000,
+    timeoutFactor: 1,
+    overheadMs: 0,
+    batchSize: 500,
+    stepLimit: 1000,
+    tests: { duration: new Map([['t1', 1]]), coverage: { t1: [1, 2, 3, 4] }, lines: new Map() },
+    threads: 'shared',
+  };
+}
+
+/** What each task ran: a batch's mutants, or a single mutant's id. */
+const shape = (task: WorkerMessage) => (task.kind === 'batch' ? task.plan.t1.filter((id) => id !== NO_MUTANT) : task.kind === 'single' ? task.mutantId : task.kind);
+
+describe('executePlan on a failed batch', () => {
+  it('cuts a batch that completed with an uncaught error down to the mutant at fault', async () => {
+    const tasks: WorkerMessage[] = [];
+    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
+    const verdicts = await executePlan(pool as unknown as Piscina, runs, options());
+    expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Killed'], [2, 'Killed'], [3, 'Killed'], [4, 'Killed']]);
+    expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4], [3], NO_MUTANT, AT_FAULT, [4]]);
+  });
+
+  it('runs the mutants of a small batch that never completed on their own', async () => {
+    const tasks: WorkerMessage[] = [];
+    const run = async (task: WorkerMessage) => {
+      tasks.push(task);
+      if (task.kind === 'batch') throw new Error('worker ended');
+      return answer(task);
+    };
+    const pool = { options: { maxThreads: 1 }, run, destroy: async () => undefined };
+    const verdicts = await executePlan(pool as unknown as Piscina, runs, options());
+    expect(verdicts.map((result) => result.status)).toEqual(['Killed', 'Killed', 'Killed', 'Killed']);
+    expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], NO_MUTANT, 1, 2, 3, 4]);
+  });
+});
