@@ -13,6 +13,7 @@ import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
 import { executePlan, startPool } from './execute/index.js';
+import { warmUp } from './execute/warm-up.js';
 import { coveragePass } from './coverage/index.js';
 import { projectSession } from './vitest/session.js';
 import { Interrupted, untilAborted } from './interrupt.js';
@@ -52,7 +53,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   const pool = startPool(sessionOptions, options.concurrency);
   let dry: DryRunResult;
   try {
-    dry = await untilAborted(dryRun(options, instrumented, files.map((file) => file.path)), signal);
+    dry = await untilAborted(dryRun(options, instrumented, files.map((file) => file.path), (testFiles) => warmUp(pool, testFiles)), signal);
   } catch (error) {
     await pool.destroy();
     throw error;

@@ -46,13 +46,22 @@ export interface DryRunResult {
 /** Exit code when the suite fails without any mutant active. */
 export const INITIAL_RUN_FAILED_EXIT_CODE = 3;
 
-/** `underTest`: absolute paths of the files under test (the selected files). */
-export async function dryRun(options: Options, instrumented: Record<string, string>, underTest: readonly string[]): Promise<DryRunResult> {
+/**
+ * `underTest`: absolute paths of the files under test (the selected files). `onTestFiles` hears
+ * which test files the dry run is about to run, before it runs them.
+ */
+export async function dryRun(
+  options: Options,
+  instrumented: Record<string, string>,
+  underTest: readonly string[],
+  onTestFiles?: (files: TestFile[]) => void,
+): Promise<DryRunResult> {
   const started = Date.now();
   const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency, relatedTo: underTest });
   const settings = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
   try {
     const { specifications, found } = await session.suite();
+    onTestFiles?.(specifications.map((specification) => ({ project: specification.project.name, moduleId: specification.moduleId })));
     // Read from the session's vite servers before they close.
     const done = (dry: Omit<DryRunResult, 'imports' | 'testFiles'>): DryRunResult => {
       const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];

@@ -106,9 +106,9 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
       // the warm test threads, far cheaper than a run of its own with a fresh thread per file. One
       // that never completed (a thread ended, the wall clock) is cut only above SPLIT_ABOVE: each
       // failure there costs a thread, or a whole session, and its time budget.
-      // What a run could not settle for a mutant of its own runs next, on its own.
+      // What a run could not settle for a mutant of its own runs next, on its own (see alone()).
       if (failed && unresolved.length > (completed ? 1 : SPLIT_ABOVE)) queue.unshift(...halves(work.together, options).map((together) => ({ together, expectedMs: together.expectedMs })));
-      else queue.unshift(...unresolved.map((run) => ({ run, expectedMs: run.expectedMs })));
+      else queue.unshift(...unresolved.map((run) => alone(run, work.together, completed, options)));
     }
   };
   try {
@@ -147,6 +147,20 @@ async function runTogether(
     return verdict === undefined ? [] : [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }];
   });
   return { settled, unresolved: work.runs.filter((run) => !verdicts.has(run.mutant.id)), failed, completed: true };
+}
+
+/**
+ * How a mutant that a completed batch could not settle runs on its own: when files share threads,
+ * first as a static group of one — active from the moment its modules load, with a fresh module
+ * graph per test file, as in a run of its own, but in a warm thread — and only what that cannot
+ * settle (or what a group left, or a run that never completed) in a run with a fresh thread per file.
+ */
+function alone(run: MutantRun, from: Batch | StaticGroup, completed: boolean, options: ExecuteOptions): Work {
+  if (completed && from.task.kind === 'batch' && options.threads === 'shared') {
+    const group = staticGroupOf([run]);
+    return { together: group, expectedMs: group.expectedMs };
+  }
+  return { run, expectedMs: run.expectedMs };
 }
 
 function halves(work: Batch | StaticGroup, options: ExecuteOptions): Array<Batch | StaticGroup> {

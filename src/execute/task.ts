@@ -1,6 +1,6 @@
 /**
- * What the coordinator sends a pool worker: one mutant, a batch of mutants in one vitest run, or
- * a group of static mutants in one run (each active in its own test files).
+ * What the coordinator sends a pool worker: one mutant, a batch of mutants in one vitest run, a
+ * group of static mutants in one run (each active in its own test files), or a warm-up.
  */
 import type { TestSelection, Threads } from '../vitest/session.js';
 
@@ -32,7 +32,13 @@ export interface StaticGroupTask {
   bail: boolean;
 }
 
-export type WorkerTask = SingleTask | BatchTask | StaticGroupTask;
+/** Runs test files with no mutant active, for the threads they leave warm (warm-up.ts); its outcome is not used. */
+export interface WarmUpTask {
+  kind: 'warm-up';
+  selection: TestSelection[];
+}
+
+export type WorkerTask = SingleTask | BatchTask | StaticGroupTask | WarmUpTask;
 
 /**
  * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit), and the

@@ -10,7 +10,6 @@ import type { TestModule, TestProject, Vitest } from 'vitest/node';
 import type { Options } from '../model.js';
 import { loadUserVitest } from './load.js';
 import { assayPlugin } from './plugin.js';
-import { coveragePlugin } from '../coverage/plugin.js';
 import { assayPool } from './pool-worker.js';
 import { WarmThreads } from './warm-threads.js';
 import { projectsPlugin } from './projects.js';
@@ -145,7 +144,8 @@ export class VitestSession {
     process.env.VITEST = 'true';
     const userVitest = await loadUserVitest(options.projectRoot);
     const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const coverage = options.coverageFiles === undefined ? undefined : coveragePlugin(new Set(options.coverageFiles));
+    // Loaded only for the coverage pass: istanbul's instrumenter (babel) is a fifth of a pool worker's start-up.
+    const coverage = options.coverageFiles === undefined ? undefined : (await import('../coverage/plugin.js')).coveragePlugin(new Set(options.coverageFiles));
     const memory = { exceeded: false, limitMb: options.memoryLimitMb };
     const warm = new WarmThreads();
     const served = [

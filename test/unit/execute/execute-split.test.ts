@@ -1,8 +1,9 @@
 /**
  * executePlan on a stand-in pool: a batch that completed with an error outside tests is cut in
  * halves down to single mutants, each half a batch again (cheap in warm test threads), and only
- * the mutant at fault runs on its own; a batch that never completed (its worker failed) is cut
- * only above SPLIT_ABOVE, so four mutants then run alone.
+ * the mutant at fault runs on its own — as a static group of one (a warm thread) where files share
+ * threads, with a fresh thread per file where they do not; a batch that never completed (its
+ * worker failed) is cut only above SPLIT_ABOVE, so four mutants then run alone in fresh threads.
  */
 import { describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
@@ -24,7 +25,7 @@ function answer(task: WorkerMessage): RunOutcome {
   return mutants.includes(AT_FAULT) ? { ...records, unhandledErrors: ['SyntaxError: The token provided must not be empty.'] } : records;
 }
 
-function options(): ExecuteOptions {
+function options(threads: ExecuteOptions['threads'] = 'shared'): ExecuteOptions {
   return {
     timeoutMS: 1000,
     timeoutFactor: 1,
@@ -32,7 +33,7 @@ function options(): ExecuteOptions {
     batchSize: 500,
     stepLimit: 1000,
     tests: { duration: new Map([['t1', 1]]), coverage: { t1: [1, 2, 3, 4] }, lines: new Map() },
-    threads: 'shared',
+    threads,
   };
 }
 
@@ -45,6 +46,15 @@ describe('executePlan on a failed batch', () => {
     const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
     const verdicts = await executePlan(pool as unknown as Piscina, runs, options());
     expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Killed'], [2, 'Killed'], [3, 'Killed'], [4, 'Killed']]);
+    expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4], [3], NO_MUTANT, 'static', [4]]);
+    const alone = tasks[5];
+    expect(alone.kind === 'static' && alone.activeByFile).toEqual({ '/t/a.test.ts': AT_FAULT });
+  });
+
+  it('runs the mutant at fault with a fresh thread per file when files do not share threads', async () => {
+    const tasks: WorkerMessage[] = [];
+    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
+    await executePlan(pool as unknown as Piscina, runs, options('per-file'));
     expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4], [3], NO_MUTANT, AT_FAULT, [4]]);
   });
 
