@@ -4,7 +4,8 @@
  * prototypes and namespaces, and `process.env`. When test files share a thread (assay's fast
  * path), a file whose fingerprint at start differs from the thread's first file's ran in a
  * changed world — a global set by an earlier test or mutant, a patched prototype, a stubbed
- * timer — and its results are not trusted. Runs inside vitest's test threads.
+ * timer — and its results are not trusted, unless restoreGlobals could put it back (an
+ * environment variable, a global a test set or replaced). Runs inside vitest's test threads.
  */
 
 export type GlobalFingerprint = Map<string, unknown>;
@@ -47,7 +48,7 @@ export function fingerprintGlobals(): GlobalFingerprint {
   for (const [owner, target] of Object.entries(BUILTINS)) {
     for (const name of Object.getOwnPropertyNames(target)) print.set(`${owner}.${name}`, valueOf(target, name));
   }
-  for (const [name, value] of Object.entries(process.env)) if (!OWN_ENV.test(name)) print.set(`process.env.${name}`, value);
+  for (const [name, value] of Object.entries(process.env)) if (!OWN_ENV.test(name)) print.set(`${ENV}${name}`, value);
   return print;
 }
 
@@ -71,6 +72,44 @@ const LIBRARY_GLOBAL = /^__/;
 export function adoptLoadedGlobals(baseline: GlobalFingerprint, before: GlobalFingerprint, loaded: GlobalFingerprint): void {
   for (const [name, value] of loaded) {
     if (LIBRARY_GLOBAL.test(name) && !before.has(name) && !baseline.has(name)) baseline.set(name, value);
+  }
+}
+
+const ENV = 'process.env.';
+
+/**
+ * Puts back, of the `changed` names (changedGlobals(baseline, …)), what an earlier test file in
+ * the thread left in `process.env` and in `globalThis`'s own properties: variables and globals it
+ * added are removed, those it changed or removed get the baseline's value back, as a fresh thread
+ * would have them. Built-in prototypes and namespaces, accessors, and properties that cannot be
+ * written or deleted are left as they are, for changedGlobals to report.
+ */
+export function restoreGlobals(baseline: GlobalFingerprint, changed: readonly string[]): void {
+  for (const name of changed) {
+    if (name.startsWith(ENV)) {
+      const key = name.slice(ENV.length);
+      if (baseline.has(name)) process.env[key] = baseline.get(name) as string;
+      else delete process.env[key];
+    } else if (!(name.split('.')[0] in BUILTINS && name.includes('.'))) {
+      restoreGlobal(name, baseline);
+    }
+  }
+}
+
+function restoreGlobal(name: string, baseline: GlobalFingerprint): void {
+  const target = globalThis as Record<string, unknown>;
+  const now = Object.getOwnPropertyDescriptor(target, name);
+  try {
+    if (!baseline.has(name)) {
+      if (now?.configurable) delete target[name];
+      return;
+    }
+    const value = baseline.get(name);
+    if (value === ACCESSOR) return;
+    if (now === undefined || ('value' in now && now.writable === true)) target[name] = value;
+    else if (now.configurable) Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: now.enumerable });
+  } catch {
+    // Left as it is: changedGlobals reports it.
   }
 }
 

@@ -10,7 +10,7 @@
  * Activation happens here, before any module under test loads, so static mutants are active too.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
-import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, type GlobalFingerprint } from './global-state.js';
+import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, restoreGlobals, type GlobalFingerprint } from './global-state.js';
 import { guardOwnProcess } from './own-process.js';
 import { NATIVE_SOURCES_KEY, serveToRequire } from '../instrument/require-hook.js';
 import {
@@ -37,12 +37,16 @@ const testFile = expect.getState().testPath ?? '';
 /**
  * Test files can share a thread (modules are fresh per file, globals are not): the first file's
  * fingerprint of global state is the thread's baseline, and what differs from it when a later
- * file starts was left by an earlier file (see global-state.ts).
+ * file starts was left by an earlier file (see global-state.ts): put back where it can be, a
+ * leak where it cannot.
  */
 const BASELINE = Symbol.for('assay.globalBaseline');
 const here = fingerprintGlobals();
 const baseline = ((globalThis as Record<symbol, GlobalFingerprint | undefined>)[BASELINE] ??= here);
-const leaked = changedGlobals(baseline, here);
+// What an earlier file left in process.env or on globalThis is put back first; only the rest is a leak.
+const changed = changedGlobals(baseline, here);
+restoreGlobals(baseline, changed);
+const leaked = changed.length === 0 ? [] : changedGlobals(baseline, fingerprintGlobals());
 
 class Runtime {
   active = NO_MUTANT;

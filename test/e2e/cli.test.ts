@@ -399,11 +399,22 @@ describe('assay command', () => {
   });
 
   it('gives every test file a fresh thread, and says so, when test files leave global state for the next', async () => {
-    const leaves = "import { expect, it } from 'vitest';\nimport { greet } from '../src/greet';\nit('greets', () => {\n  (globalThis as Record<string, unknown>).leftover = 1;\n  expect(greet('ann')).toContain('ann');\n});\n";
+    const leaves = "import { expect, it } from 'vitest';\nimport { greet } from '../src/greet';\nit('greets', () => {\n  (Array.prototype as unknown as Record<string, unknown>).leftover = 1;\n  expect(greet('ann')).toContain('ann');\n});\n";
     const dir = await project({ ...greet, 'test/a.test.ts': leaves, 'test/b.test.ts': leaves });
     // One thread, so the second file to run finds what the first left.
     const { exitCode, stderr, stdout } = await assay(dir, 'run', '--concurrency', '1', '--reporters', 'clear-text');
-    expect(stderr).toMatch(/assay: warning: test files leave global state behind for the next one \(leftover, found by test\/\w+\.test\.ts\): every test file gets a fresh thread, which is slower\n/);
+    expect(stderr).toMatch(/assay: warning: test files leave global state behind for the next one \(Array\.leftover, found by test\/\w+\.test\.ts\): every test file gets a fresh thread, which is slower\n/);
+    expect(stdout).toContain('src/greet.ts:1:40  StringLiteral');
+    expect(exitCode).toBe(0);
+  });
+
+  it('lets test files share a thread when they leave environment variables and globals behind: the next file finds them put back', async () => {
+    // Each file sets what it reads, and expects the other's to be gone, as in a fresh thread.
+    const leaves = (own: string, other: string) =>
+      `import { expect, it } from 'vitest';\nimport { greet } from '../src/greet';\nit('greets', () => {\n  expect(process.env.${other}).toBeUndefined();\n  expect((globalThis as Record<string, unknown>).${other}).toBeUndefined();\n  process.env.${own} = '1';\n  (globalThis as Record<string, unknown>).${own} = 1;\n  expect(greet('ann')).toContain('ann');\n});\n`;
+    const dir = await project({ ...greet, 'test/a.test.ts': leaves('LEFT_BY_A', 'LEFT_BY_B'), 'test/b.test.ts': leaves('LEFT_BY_B', 'LEFT_BY_A') });
+    const { exitCode, stderr, stdout } = await assay(dir, 'run', '--concurrency', '1', '--reporters', 'clear-text');
+    expect(stderr).not.toContain('global state');
     expect(stdout).toContain('src/greet.ts:1:40  StringLiteral');
     expect(exitCode).toBe(0);
   });

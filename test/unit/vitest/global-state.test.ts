@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals } from '../../../src/vitest/global-state.js';
+import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, restoreGlobals } from '../../../src/vitest/global-state.js';
 
 const scratch = globalThis as Record<string, unknown>;
 
@@ -9,6 +9,8 @@ describe('global-state fingerprints', () => {
     delete scratch.__assayProbe;
     delete scratch.__libProbe;
     delete process.env.ASSAY_PROBE;
+    delete process.env.ASSAY_PROBE_KEPT;
+    delete scratch.assayProbeAdded;
     delete (Array.prototype as unknown as Record<string, unknown>).assayProbe;
   });
 
@@ -48,5 +50,25 @@ describe('global-state fingerprints', () => {
     expect(changedGlobals(baseline, fingerprintGlobals())).toEqual([]);
     scratch.__libProbe = {};
     expect(changedGlobals(baseline, fingerprintGlobals())).toEqual(['__libProbe']);
+  });
+
+  it('put back environment variables and globals an earlier file added, changed or removed; prototype patches stay, and are still named', () => {
+    process.env.ASSAY_PROBE_KEPT = 'first';
+    scratch.assayProbe = 'first';
+    const baseline = fingerprintGlobals();
+    process.env.ASSAY_PROBE = 'added';
+    process.env.ASSAY_PROBE_KEPT = 'changed';
+    scratch.assayProbe = 'changed';
+    scratch.assayProbeAdded = 1;
+    (Array.prototype as unknown as Record<string, unknown>).assayProbe = () => 0;
+    restoreGlobals(baseline, changedGlobals(baseline, fingerprintGlobals()));
+    expect(process.env.ASSAY_PROBE).toBeUndefined();
+    expect(process.env.ASSAY_PROBE_KEPT).toBe('first');
+    expect(scratch.assayProbe).toBe('first');
+    expect('assayProbeAdded' in scratch).toBe(false);
+    expect(changedGlobals(baseline, fingerprintGlobals())).toEqual(['Array.assayProbe']);
+    delete process.env.ASSAY_PROBE_KEPT;
+    restoreGlobals(baseline, changedGlobals(baseline, fingerprintGlobals()));
+    expect(process.env.ASSAY_PROBE_KEPT).toBe('first');
   });
 });
