@@ -148,6 +148,7 @@ function execute(
       duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])),
       coverage: dry.coverage,
       lines: new Map(dry.tests.flatMap((test) => (test.location === undefined ? [] : [[test.id, test.location.line] as const]))),
+      files: dry.testFile,
     },
     threads: dry.threads,
     onResult,

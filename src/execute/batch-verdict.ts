@@ -5,10 +5,11 @@
  * the mutant alone that stops at the first failure: a failure makes it Killed (by every test that
  * failed), the hit limit makes it a Timeout; the tests after it may have no record (with bail on,
  * the batch runner skips them). Survived needs a passing record from every planned test.
- * Anything else before the deciding test — an error outside tests, a failed canary, a missing
- * record, a repeat that never reached the mutant, vitest's test timeout (a run of its own confirms
- * it), a test file that found global state changed by an earlier file in its thread — leaves the
- * mutant unresolved, to be run on its own.
+ * vitest's own test timeout gives a Timeout the hit limit did not prove, which the caller has a run
+ * of the mutant's own confirm. Anything else before the deciding test — an error outside tests, a
+ * failed canary, a missing record, a repeat that never reached the mutant, a test file that found
+ * global state changed by an earlier file in its thread — leaves the mutant unresolved, to be run
+ * on its own.
  */
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome } from '../vitest/session.js';
@@ -35,10 +36,10 @@ export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): 
     const results = planned.map((testId) => [testId, records.get(testId)?.get(run.mutant.id)] as const);
     const first = results.find(([, result]) => result?.[0] !== 'pass');
     const decisive = first?.[1]?.[0];
-    if (first !== undefined && decisive !== 'fail' && decisive !== 'timeout') continue;
+    if (first !== undefined && decisive !== 'fail' && decisive !== 'timeout' && decisive !== 'slow') continue;
     const testsCompleted = results.filter(([, result]) => result !== undefined).length;
     if (first === undefined) verdicts.set(run.mutant.id, { status: 'Survived', killedBy: [], testsCompleted });
-    else if (decisive === 'timeout') verdicts.set(run.mutant.id, { status: 'Timeout', statusReason: first[1]?.[1], killedBy: [], testsCompleted });
+    else if (decisive === 'timeout' || decisive === 'slow') verdicts.set(run.mutant.id, { status: 'Timeout', statusReason: first[1]?.[1], killedBy: [], testsCompleted });
     else {
       const failed = results.filter(([, result]) => result?.[0] === 'fail');
       verdicts.set(run.mutant.id, { status: 'Killed', statusReason: first[1]?.[1], killedBy: failed.map(([id]) => id), testsCompleted });

@@ -6,7 +6,7 @@
  * Static mutants stay out: they need their modules loaded again with the mutant active.
  */
 import type { MutantRun } from '../plan/index.js';
-import { fileKey, type TestSelection, type Threads } from '../vitest/session.js';
+import { fileKey, type TestFile, type TestSelection, type Threads } from '../vitest/session.js';
 import { NO_MUTANT } from '../vitest/settings.js';
 import type { BatchTask } from './task.js';
 
@@ -24,6 +24,8 @@ export interface TestFacts {
   coverage: Readonly<Record<string, number[]>>;
   /** Line of each test, by id, where the dry run recorded it (vitest 4.0: how runs select tests). */
   lines: ReadonlyMap<string, number>;
+  /** Each test's file and project, by id. */
+  files: Readonly<Record<string, TestFile>>;
 }
 
 /** Batches per worker: enough to balance the workers' load, few enough to share the run cost. */

@@ -19,11 +19,11 @@
 import { Piscina } from 'piscina';
 import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
-import type { RunOutcome, SessionOptions, Threads } from '../vitest/session.js';
+import { fileKey, type RunOutcome, type SessionOptions, type Threads } from '../vitest/session.js';
 import type { BatchUnsupported, WorkerMessage, WorkerTask } from './task.js';
 import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
-import { formStaticGroups, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
+import { formStaticGroups, probeOf, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
 import { isUnprovenTimeout, plannedOnly, verdictFor, type Verdict } from './verdict.js';
 import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
@@ -84,20 +84,27 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
       broken = true;
       throw error;
     }));
+  // Per mutated file, the test files that killed its static mutants so far, and how many (see probeOf).
+  const killers = new Map<string, Map<string, number>>();
   const report = (result: MutantResult) => {
     results.push(result);
     options.onResult?.(result);
+    if (!result.static || result.status !== 'Killed') return;
+    const counts = killers.get(result.fileName) ?? new Map<string, number>();
+    for (const key of new Set(result.killedBy.flatMap((id) => (id in options.tests.files ? [fileKey(options.tests.files[id])] : [])))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    killers.set(result.fileName, counts);
   };
   const next = async (): Promise<void> => {
     for (let work = queue.shift(); work !== undefined && !stopped(); work = queue.shift()) {
       if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
       if (stopped()) return;
+      work = probedFirst(work, killers);
       if ('run' in work) {
-        const result = await runMutant(pool, work.run, options);
+        const result = await runMutant(pool, work.run, options, work.confirming === true);
         if (!stopped()) report(result);
         continue;
       }
-      const { settled, unresolved, failed, completed } = await runTogether(pool, work.together, options);
+      const { settled, unresolved, failed, completed, timedOut } = await runTogether(pool, work.together, options);
       if (stopped()) return;
       settled.forEach(report);
       // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs
@@ -108,7 +115,8 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
       // failure there costs a thread, or a whole session, and its time budget.
       // What a run could not settle for a mutant of its own runs next, on its own (see alone()).
       if (failed && unresolved.length > (completed ? 1 : SPLIT_ABOVE)) queue.unshift(...halves(work.together, options).map((together) => ({ together, expectedMs: together.expectedMs })));
-      else queue.unshift(...unresolved.map((run) => alone(run, work.together, completed, options)));
+      else if ((work.together as StaticGroup).probeOf !== undefined) queue.unshift(...unresolved.map((run) => ({ together: { ...staticGroupOf([run]), probed: true }, expectedMs: run.expectedMs })));
+      else queue.unshift(...unresolved.map((run) => alone(run, work.together, { completed, timedOut: timedOut.has(run.mutant.id) }, options)));
     }
   };
   try {
@@ -119,12 +127,27 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   return results.sort((a, b) => a.id - b.id);
 }
 
+/**
+ * A static mutant alone in its group runs as a probe first (static-groups.ts probeOf), chosen with
+ * what the run has learned by now: `killers` holds, per mutated file, the test files that killed its
+ * static mutants so far.
+ */
+function probedFirst(work: Work, killers: ReadonlyMap<string, ReadonlyMap<string, number>>): Work {
+  if (!('together' in work) || work.together.task.kind !== 'static') return work;
+  const group = work.together as StaticGroup;
+  const [run] = group.runs;
+  if (group.runs.length !== 1 || !run.static || group.probeOf !== undefined || group.probed === true || group.confirming === true) return work;
+  const probe = probeOf(run, killers.get(run.mutant.fileName));
+  return probe === undefined ? work : { together: probe, expectedMs: work.expectedMs };
+}
+
 /** Wall-clock budget of a run whose tests took `expectedMs` in the dry run. */
 function budgetFor(expectedMs: number, options: ExecuteOptions): number {
   return options.timeoutFactor * expectedMs + options.timeoutMS + options.overheadMs;
 }
 
-type Work = { run: MutantRun; expectedMs: number } | { together: Batch | StaticGroup; expectedMs: number };
+/** `confirming`: the mutant already timed out once in a run of its own (a group of one); one confirming attempt is left. */
+type Work = { run: MutantRun; expectedMs: number; confirming?: boolean } | { together: Batch | StaticGroup; expectedMs: number };
 
 /**
  * One vitest run for many mutants — a batch, or a group of static mutants — and the verdicts it
@@ -134,19 +157,32 @@ async function runTogether(
   pool: Piscina,
   work: Batch | StaticGroup,
   options: ExecuteOptions,
-): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean; completed: boolean }> {
+): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean; completed: boolean; timedOut: ReadonlySet<number> }> {
   const started = Date.now();
   const outcome = await runWithBudget(pool, message(work.task, options), budgetFor(work.expectedMs, options), options.signal);
-  if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true, completed: false };
+  if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true, completed: false, timedOut: new Set() };
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
   const verdicts = work.task.kind === 'batch' ? batchVerdicts(work.runs, outcome) : staticGroupVerdicts(work.runs, outcome);
+  // An unproven Timeout is a first attempt, which a run of the mutant's own confirms (see alone()),
+  // unless this run is that confirming run.
+  const confirmed = 'confirming' in work && work.confirming === true;
+  const timedOut = new Set(confirmed ? [] : [...verdicts].filter(([, verdict]) => isUnprovenTimeout(verdict)).map(([id]) => id));
   const durationMs = Math.round((Date.now() - started) / work.runs.length);
+  if ('probeOf' in work && work.probeOf !== undefined) {
+    // A probe settles only what a failure proves; anything else runs the whole run next.
+    const verdict = verdicts.get(work.probeOf.mutant.id);
+    const proven = verdict !== undefined && (verdict.status === 'Killed' || (verdict.status === 'Timeout' && !isUnprovenTimeout(verdict)));
+    const run = work.probeOf;
+    if (!proven) return { settled: [], unresolved: [run], failed, completed: true, timedOut: new Set() };
+    return { settled: [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }], unresolved: [], failed, completed: true, timedOut: new Set() };
+  }
   const settled = work.runs.flatMap((run) => {
     const verdict = verdicts.get(run.mutant.id);
-    return verdict === undefined ? [] : [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }];
+    return verdict === undefined || timedOut.has(run.mutant.id) ? [] : [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }];
   });
-  return { settled, unresolved: work.runs.filter((run) => !verdicts.has(run.mutant.id)), failed, completed: true };
+  const unresolved = work.runs.filter((run) => !verdicts.has(run.mutant.id) || timedOut.has(run.mutant.id));
+  return { settled, unresolved, failed, completed: true, timedOut };
 }
 
 /**
@@ -154,13 +190,16 @@ async function runTogether(
  * first as a static group of one — active from the moment its modules load, with a fresh module
  * graph per test file, as in a run of its own, but in a warm thread — and only what that cannot
  * settle (or what a group left, or a run that never completed) in a run with a fresh thread per file.
+ * A timeout the hit limit did not prove (vitest's test timeout) is confirmed by the next run of the
+ * mutant's own: the group of one after a batch, the fresh-thread run after a group.
  */
-function alone(run: MutantRun, from: Batch | StaticGroup, completed: boolean, options: ExecuteOptions): Work {
-  if (completed && from.task.kind === 'batch' && options.threads === 'shared') {
-    const group = staticGroupOf([run]);
+function alone(run: MutantRun, from: Batch | StaticGroup, ended: { completed: boolean; timedOut: boolean }, options: ExecuteOptions): Work {
+  if (ended.completed && from.task.kind === 'batch' && options.threads === 'shared') {
+    const group: StaticGroup = { ...staticGroupOf([run]), ...(ended.timedOut ? { confirming: true } : {}) };
     return { together: group, expectedMs: group.expectedMs };
   }
-  return { run, expectedMs: run.expectedMs };
+  // A batch or group that timed out without proof was a first attempt: only the confirming run is left.
+  return { run, expectedMs: run.expectedMs, ...(ended.timedOut ? { confirming: true } : {}) };
 }
 
 function halves(work: Batch | StaticGroup, options: ExecuteOptions): Array<Batch | StaticGroup> {
@@ -215,11 +254,12 @@ async function runWithBudget(
   }
 }
 
-async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions): Promise<MutantResult> {
+async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions, confirming: boolean): Promise<MutantResult> {
   const task: WorkerTask = { kind: 'single', mutantId: run.mutant.id, hitLimit: run.hitLimit, selection: run.selection };
-  let budgetMs = budgetFor(run.expectedMs, options);
+  const first = confirming ? ATTEMPTS : 1;
+  let budgetMs = budgetFor(run.expectedMs, options) * 2 ** (first - 1);
   let lastProblem = '';
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+  for (let attempt = first; attempt <= ATTEMPTS; attempt++) {
     const started = Date.now();
     const verdict = await attemptRun(pool, task, run, budgetMs, options);
     const base = { ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs: Date.now() - started };

@@ -5,19 +5,41 @@
  * a fresh module graph each: every file loads with its own mutant active (`activeByFile`), and
  * each mutant's verdict is read from its own files only, as if it had run alone. A file that
  * found global state changed on arrival (left by an earlier file's mutant) says nothing, and its
- * mutant runs alone; so does every mutant of a run that ended in an error outside tests.
+ * mutant runs alone; so does every mutant of a run that ended in an error outside tests, and one
+ * that timed out without the hit limit proving it (that run of its own confirms the timeout).
  * A group of one mutant stops at its first failure, as a run of the mutant alone does: a static
  * mutant tends to fail hundreds of tests, and each failure costs vitest far more than a passing test.
  */
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome } from '../vitest/session.js';
 import type { StaticGroupTask } from './task.js';
-import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled } from './verdict.js';
+import { plannedOnly, verdictFor, type Settled } from './verdict.js';
 
 export interface StaticGroup {
   runs: MutantRun[];
   task: StaticGroupTask;
   expectedMs: number;
+  /** A group of one whose mutant timed out once already (in a batch): a Timeout here is confirmed. */
+  confirming?: boolean;
+  /** A probe (probeOf()): the whole run, which runs next unless the probe settled it. */
+  probeOf?: MutantRun;
+  /** The whole run after its probe: not probed again. */
+  probed?: boolean;
+}
+
+/**
+ * A static mutant that many test files load runs first in only one of them: a failure there
+ * settles it, as bail would stop a run of all its files at that failure, at the cost of loading one
+ * file instead of all. Otherwise (it passed there, or nothing is proven) all its files run. The
+ * probe is the file that has killed most static mutants of the same module so far in this run
+ * (`killers`, by fileKey), else the one the plan put first (whose tests reach the module most,
+ * plan/index.ts). Undefined for a mutant of one file.
+ */
+export function probeOf(run: MutantRun, killers: ReadonlyMap<string, number> | undefined): StaticGroup | undefined {
+  if (run.selection.length < 2) return undefined;
+  let probe = run.selection[0];
+  for (const file of run.selection) if ((killers?.get(fileKey(file)) ?? 0) > (killers?.get(fileKey(probe)) ?? 0)) probe = file;
+  return { ...staticGroupOf([{ ...run, selection: [probe], plannedTests: probe.testIds?.length ?? 0 }]), probeOf: run };
 }
 
 /**
@@ -56,7 +78,10 @@ export function staticGroupOf(runs: MutantRun[]): StaticGroup {
   };
 }
 
-/** Verdicts a group run settles, by mutant id; the mutants left out run alone. */
+/**
+ * Verdicts a group run gives, by mutant id; the mutants left out run alone. A Timeout the hit
+ * limit did not prove is among them: the caller has it confirmed by a run of its own.
+ */
 export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): Map<number, Settled> {
   const verdicts = new Map<number, Settled>();
   if (outcome.unhandledErrors.length > 0) return verdicts;
@@ -65,7 +90,7 @@ export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutc
     const own: RunOutcome = { ...plannedOnly(outcome, run.selection), unhandledErrors: [] };
     if (own.files.some((file) => file.leaked.length > 0)) continue;
     const verdict = verdictFor(own, run.plannedTests);
-    if ('retry' in verdict || isUnprovenTimeout(verdict)) continue;
+    if ('retry' in verdict) continue;
     // Without a file's report, only a failure (after which bail may have ended the run) stands.
     if (own.files.length < files.size && verdict.status !== 'Killed' && verdict.status !== 'Timeout') continue;
     verdicts.set(run.mutant.id, verdict);

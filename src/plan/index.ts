@@ -56,6 +56,7 @@ export function planMutants(mutants: readonly Mutant[], dry: DryRunResult, optio
   const testsInFile = groupTestsByFile(dry.testFile);
   const reachedByFlaky = invertCoverage(dry.flakyCoverage);
   const withFlaky = new Set(Object.values(dry.flakyFile).map(fileKey));
+  const affinity = testFileAffinity(mutants, dry);
   const runs: MutantRun[] = [];
   const settled: MutantResult[] = [];
 
@@ -64,7 +65,8 @@ export function planMutants(mutants: readonly Mutant[], dry: DryRunResult, optio
     // A file with a flaky test runs its other tests only; a file of flaky tests alone, not at all.
     const staticFiles = (options.coverageAnalysis === 'perTest' ? (dry.staticIn[mutant.id] ?? []) : [])
       .map((file): TestSelection => (withFlaky.has(fileKey(file)) ? { ...file, testIds: testsInFile.get(fileKey(file)) ?? [] } : file))
-      .filter((file) => file.testIds === undefined || file.testIds.length > 0);
+      .filter((file) => file.testIds === undefined || file.testIds.length > 0)
+      .sort(byAffinity(affinity.get(mutant.fileName)));
     const isStatic = staticFiles.length > 0;
     const base = { ...mutant, coveredBy, killedBy: [], testsCompleted: 0, static: isStatic };
     if (mutant.ignoredReason !== undefined) {
@@ -89,6 +91,33 @@ export function planMutants(mutants: readonly Mutant[], dry: DryRunResult, optio
     }
   }
   return { runs, settled };
+}
+
+/**
+ * Per source file, per test file (fileKey): how many of the test file's tests reach the source
+ * file's mutants in the dry run. The test files that exercise a module most are the likeliest to
+ * notice a change to it: a static mutant's files run in that order, so its first file is the best
+ * probe (execute/static-groups.ts).
+ */
+function testFileAffinity(mutants: readonly Mutant[], dry: DryRunResult): Map<string, Map<string, number>> {
+  const sourceOf = new Map(mutants.map((mutant) => [mutant.id, mutant.fileName]));
+  const affinity = new Map<string, Map<string, number>>();
+  for (const [testId, reached] of Object.entries(dry.coverage)) {
+    const file = dry.testFile[testId];
+    if (file === undefined) continue;
+    for (const source of new Set(reached.map((id) => sourceOf.get(id)))) {
+      if (source === undefined) continue;
+      const counts = affinity.get(source) ?? new Map<string, number>();
+      counts.set(fileKey(file), (counts.get(fileKey(file)) ?? 0) + 1);
+      affinity.set(source, counts);
+    }
+  }
+  return affinity;
+}
+
+/** Test files with the most tests reaching the mutated module first; ties keep their order. */
+function byAffinity(counts: ReadonlyMap<string, number> | undefined): (a: TestSelection, b: TestSelection) => number {
+  return (a, b) => (counts?.get(fileKey(b)) ?? 0) - (counts?.get(fileKey(a)) ?? 0);
 }
 
 function flakyNames(ids: readonly string[], dry: DryRunResult): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formBatches } from '../../../src/execute/batches.js';
 import { batchVerdicts } from '../../../src/execute/batch-verdict.js';
+import { isUnprovenTimeout } from '../../../src/execute/verdict.js';
 import { NO_MUTANT } from '../../../src/vitest/settings.js';
 import { outcome, run, test } from './runs.js';
 
@@ -16,6 +17,7 @@ describe('formBatches', () => {
       duration: new Map([['t1', 10], ['t2', 1], ['t3', 5]]),
       coverage: { t1: [1, 3], t2: [1, 2], t3: [3, 4] },
       lines: new Map(),
+      files: {},
     }, 'shared');
     expect(batches.map((b) => b.runs.map((r) => r.mutant.id))).toEqual([[1, 2], [3, 4]]);
     expect(batches[0].task).toEqual({
@@ -41,13 +43,13 @@ describe('formBatches', () => {
       { project: 'unit', moduleId: '/t/a.test.ts', testIds: ['t1'] },
       { project: 'strict', moduleId: '/t/a.test.ts', testIds: ['t1-strict'] },
     ];
-    const [batch] = formBatches([inTwoProjects], { maxSize: 10, workers: 1 }, { duration: new Map(), coverage: {}, lines: new Map() }, 'shared');
+    const [batch] = formBatches([inTwoProjects], { maxSize: 10, workers: 1 }, { duration: new Map(), coverage: {}, lines: new Map(), files: {} }, 'shared');
     expect(batch.task.selection).toEqual(inTwoProjects.selection);
   });
 
   it('sizes batches to about four per worker, between 20 and maxSize mutants', () => {
     const many = Array.from({ length: 400 }, (_, i) => run(i + 1, `src/m${Math.floor(i / 67)}.ts`, { '/t/a.test.ts': ['t1'] }));
-    const facts = { duration: new Map<string, number>(), coverage: {}, lines: new Map<string, number>() };
+    const facts = { duration: new Map<string, number>(), coverage: {}, lines: new Map<string, number>(), files: {} };
     expect(formBatches(many, { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([50, 50, 50, 50, 50, 50, 50, 50]);
     expect(formBatches(many, { maxSize: 30, workers: 2 }, facts, 'shared')).toHaveLength(14);
     expect(formBatches(many.slice(0, 30), { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 10]);
@@ -87,9 +89,12 @@ describe('batchVerdicts', () => {
     expect([...verdicts.keys()]).toEqual([2]);
   });
 
-  it('leaves vitest test timeouts and runs with errors outside tests to a run of their own', () => {
-    const records = [test('t1', [[1, 'slow'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])];
-    expect([...batchVerdicts(runs, outcome(records)).keys()]).toEqual([2]);
+  it("gives vitest's test timeout as a Timeout the hit limit did not prove (a run of its own confirms it), and leaves runs with errors outside tests to runs of their own", () => {
+    const records = [test('t1', [[1, 'slow', 'Error: Test timed out in 5000ms.'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [2, 'pass'], [NO_MUTANT, 'pass']])];
+    const verdicts = batchVerdicts(runs, outcome(records));
+    expect(verdicts.get(1)).toEqual({ status: 'Timeout', statusReason: 'Error: Test timed out in 5000ms.', killedBy: [], testsCompleted: 2 });
+    expect(isUnprovenTimeout(verdicts.get(1)!)).toBe(true);
+    expect(verdicts.get(2)).toMatchObject({ status: 'Survived' });
     expect(batchVerdicts(runs, outcome(records, { unhandledErrors: ['Error: late'] })).size).toBe(0);
   });
 

@@ -32,7 +32,7 @@ function options(threads: ExecuteOptions['threads'] = 'shared'): ExecuteOptions 
     overheadMs: 0,
     batchSize: 500,
     stepLimit: 1000,
-    tests: { duration: new Map([['t1', 1]]), coverage: { t1: [1, 2, 3, 4] }, lines: new Map() },
+    tests: { duration: new Map([['t1', 1]]), coverage: { t1: [1, 2, 3, 4] }, lines: new Map(), files: {} },
     threads,
   };
 }
@@ -69,5 +69,32 @@ describe('executePlan on a failed batch', () => {
     const verdicts = await executePlan(pool as unknown as Piscina, runs, options());
     expect(verdicts.map((result) => result.status)).toEqual(['Killed', 'Killed', 'Killed', 'Killed']);
     expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], NO_MUTANT, 1, 2, 3, 4]);
+  });
+
+  it("takes vitest's test timeout in a batch, confirmed by the mutant's group of one, as Timeout: no further run", async () => {
+    const tasks: WorkerMessage[] = [];
+    const timedOut = outcome([test('t1', [], { state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })]);
+    const respond = (task: WorkerMessage): RunOutcome => {
+      if (task.kind === 'batch') return outcome([test('t1', [[1, 'slow', 'Error: Test timed out in 5000ms.'], [NO_MUTANT, 'pass']])]);
+      return task.kind === 'single' && task.mutantId === NO_MUTANT ? outcome([test('t1', [])]) : timedOut;
+    };
+    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
+    const verdicts = await executePlan(pool as unknown as Piscina, runs.slice(0, 1), options());
+    expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Timeout']]);
+    expect(tasks.map(shape)).toEqual([[1], NO_MUTANT, 'static']);
+  });
+
+  it('confirms a timeout a group of one found without proof with one run of its own, not two', async () => {
+    const tasks: WorkerMessage[] = [];
+    const timedOut = outcome([test('t1', [], { state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })]);
+    const respond = (task: WorkerMessage): RunOutcome => {
+      // The batch cannot settle mutant 1: its canary failed.
+      if (task.kind === 'batch') return outcome([test('t1', [[1, 'pass'], [NO_MUTANT, 'fail', 'AssertionError: x']])]);
+      return task.kind === 'single' && task.mutantId === NO_MUTANT ? outcome([test('t1', [])]) : timedOut;
+    };
+    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
+    const verdicts = await executePlan(pool as unknown as Piscina, runs.slice(0, 1), options());
+    expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Timeout']]);
+    expect(tasks.map(shape)).toEqual([[1], NO_MUTANT, 'static', 1]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formStaticGroups, staticGroupVerdicts } from '../../../src/execute/static-groups.js';
+import { formStaticGroups, probeOf, staticGroupVerdicts } from '../../../src/execute/static-groups.js';
 import type { FileOutcome } from '../../../src/vitest/session.js';
 import { outcome, run, test } from './runs.js';
 
@@ -76,12 +76,24 @@ describe('staticGroupVerdicts', () => {
     expect(staticGroupVerdicts(both, passedInPart).size).toBe(0);
   });
 
-  it('scores a file that fails to load with the mutant active as Killed, and leaves test timeouts to a run of their own', () => {
+  it('scores a file that fails to load with the mutant active as Killed, and gives a test timeout as an unproven Timeout (for a run of its own to confirm)', () => {
     const loadError = outcome([test('b1', [], { moduleId: '/t/b.ts', state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })], {
       files: [file('/t/a.ts', { errors: ['TypeError: x is not a function'] }), file('/t/b.ts')],
     });
     const verdicts = staticGroupVerdicts(runs, loadError);
     expect(verdicts.get(1)).toMatchObject({ status: 'Killed', statusReason: 'TypeError: x is not a function' });
-    expect(verdicts.has(2)).toBe(false);
+    expect(verdicts.get(2)).toMatchObject({ status: 'Timeout', statusReason: 'Error: Test timed out in 5000ms.' });
+  });
+});
+
+describe('probeOf', () => {
+  it('probes a mutant of several files with the one that killed most so far, else its first; none for one file', () => {
+    const both = staticRun(1, ['/t/a.ts', '/t/b.ts'], 1);
+    expect(probeOf(staticRun(1, ['/t/a.ts'], 1), undefined)).toBeUndefined();
+    const first = probeOf(both, undefined);
+    expect(first?.task.selection).toEqual([{ project: '', moduleId: '/t/a.ts' }]);
+    expect(first?.task.activeByFile).toEqual({ '/t/a.ts': 1 });
+    expect(first?.probeOf).toBe(both);
+    expect(probeOf(both, new Map([['\u0000/t/b.ts', 2]]))?.task.selection).toEqual([{ project: '', moduleId: '/t/b.ts' }]);
   });
 });

@@ -42,6 +42,22 @@ describe('planMutants', () => {
     expect(plan.runs[0].selection).toEqual([{ project: '', moduleId: '/t/a.test.ts', testIds: ['steady'] }]);
     expect(plan.runs[0].static).toBe(true);
   });
+
+  it("orders a static mutant's files by how many of their tests reach its module's mutants, most first", () => {
+    const a = { project: '', moduleId: '/t/a.test.ts' };
+    const b = { project: '', moduleId: '/t/b.test.ts' };
+    const c = { project: '', moduleId: '/t/c.test.ts' };
+    const plan = planMutants([mutant(1), mutant(2)], dry(
+      {
+        a1: { ...a, ms: 1, reached: [] },
+        b1: { ...b, ms: 1, reached: [2] },
+        c1: { ...c, ms: 1, reached: [2] },
+        c2: { ...c, ms: 1, reached: [2] },
+      },
+      { staticIn: { 1: [a, b, c] } },
+    ), options);
+    expect(plan.runs.find((run) => run.mutant.id === 1)?.selection).toEqual([c, b, a]);
+  });
 });
 
 describe('stepLimitOf', () => {
