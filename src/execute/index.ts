@@ -1,15 +1,17 @@
 /**
  * Execute: runs every planned mutant on a piscina pool of worker threads, each holding a
- * long-lived vitest session. By default mutants run in batches — many mutants in one vitest run
- * (see batches.ts, src/vitest/batch-runner.ts) — and static mutants in groups (static-groups.ts)
- * when test files may share a thread; every mutant a batch or group cannot settle cleanly runs on
- * its own, with a fresh thread per test file. `batchSize` 0 (isolation "full") runs every mutant
- * on its own. Longest expected work goes first so the workers finish together.
+ * long-lived vitest session whose test threads outlive their runs (src/vitest/warm-threads.ts).
+ * By default mutants run in batches — many mutants in one vitest run (see batches.ts,
+ * src/vitest/batch-runner.ts) — and static mutants in groups (static-groups.ts) when test files
+ * may share a thread, a static mutant alone in its group probed first in one of its files (see
+ * probedFirst). A mutant a batch cannot settle cleanly runs on its own (see alone()): in a warm
+ * thread first, then with a fresh thread per test file. `batchSize` 0 (isolation "full") runs
+ * every mutant on its own. Longest expected work goes first so the workers finish together.
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
  * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
  * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
- * rather than the mutant, so it is tried once more with twice the budget before it is scored
- * Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
+ * rather than the mutant, so a run of the mutant's own (with twice the budget, after a run of its
+ * own) confirms it before it is scored Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
  * and otherwise reported as RuntimeError: never as Survived. Before the first run of a single
  * mutant or a static group, a control run (control.ts) checks that planned tests pass through that
  * path with no mutant active; if not, the run stops with an InternalError and reports nothing more.
@@ -146,7 +148,7 @@ function budgetFor(expectedMs: number, options: ExecuteOptions): number {
   return options.timeoutFactor * expectedMs + options.timeoutMS + options.overheadMs;
 }
 
-/** `confirming`: the mutant already timed out once in a run of its own (a group of one); one confirming attempt is left. */
+/** `confirming`: the mutant already timed out once without proof (in a batch or a group); one confirming attempt is left. */
 type Work = { run: MutantRun; expectedMs: number; confirming?: boolean } | { together: Batch | StaticGroup; expectedMs: number };
 
 /**
