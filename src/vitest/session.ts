@@ -156,8 +156,7 @@ export class VitestSession {
       }),
       ...(coverage === undefined ? [] : [coverage.plugin]),
     ];
-    const signalListeners = new Map(STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
-    const vitest = await userVitest.node.createVitest(
+    const vitest = await withoutStopListeners(() => userVitest.node.createVitest(
       'test',
       {
         root: options.projectRoot,
@@ -179,12 +178,7 @@ export class VitestSession {
       // Projects (a vitest workspace) get vite servers of their own: projectsPlugin hands them the same plugins.
       { plugins: [...served, projectsPlugin(served, options.projectRoot)] },
       { stdout: silent, stderr: silent },
-    );
-    // vitest's logger ends the process on SIGINT/SIGTERM; assay's CLI stops its runs itself and
-    // writes what finished, so those handlers go.
-    for (const [signal, before] of signalListeners) {
-      for (const listener of process.listeners(signal)) if (!before.includes(listener)) process.off(signal, listener);
-    }
+    ));
     // Files Node's `require` loads never pass vite: the test threads serve them the same code (src/instrument/require-hook.ts).
     let required = options.instrumented;
     if (coverage !== undefined) {
@@ -282,6 +276,34 @@ export class VitestSession {
     this.warm.enabled = false;
     await this.vitest.close();
     await this.warm.discard();
+  }
+}
+
+const LISTENER_METHODS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const;
+let startingSessions = 0;
+let ownListenerMethods: Array<(typeof process)[(typeof LISTENER_METHODS)[number]]> = [];
+
+/**
+ * Runs `start` (vitest starting) with SIGINT/SIGTERM listeners kept from being added: vitest's
+ * logger ends the process on either, and assay's CLI stops its runs itself and writes what
+ * finished. They are kept out while vitest starts rather than removed after it, because a signal
+ * can arrive while it starts (a second or more on real projects). Sessions that start at the same
+ * time share one patch.
+ */
+async function withoutStopListeners<T>(start: () => Promise<T>): Promise<T> {
+  if (startingSessions++ === 0) {
+    ownListenerMethods = LISTENER_METHODS.map((name) => process[name]);
+    LISTENER_METHODS.forEach((name, index) => {
+      const original = ownListenerMethods[index] as (event: string | symbol, listener: (...args: unknown[]) => void) => NodeJS.Process;
+      process[name] = function (this: NodeJS.Process, event: string | symbol, listener: (...args: unknown[]) => void) {
+        return (STOP_SIGNALS as readonly (string | symbol)[]).includes(event) ? this : original.call(this, event, listener);
+      } as never;
+    });
+  }
+  try {
+    return await start();
+  } finally {
+    if (--startingSessions === 0) LISTENER_METHODS.forEach((name, index) => (process[name] = ownListenerMethods[index] as never));
   }
 }
 
