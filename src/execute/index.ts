@@ -10,8 +10,8 @@
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
  * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
  * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
- * rather than the mutant, so a run of the mutant's own (with twice the budget, after a run of its
- * own) confirms it before it is scored Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
+ * rather than the mutant, so the mutant's next run of its own confirms it (see alone()) before it
+ * is scored Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
  * and otherwise reported as RuntimeError: never as Survived. Before the first run of a single
  * mutant or a static group, a control run (control.ts) checks that planned tests pass through that
  * path with no mutant active; if not, the run stops with an InternalError and reports nothing more.
@@ -26,7 +26,7 @@ import type { BatchUnsupported, WorkerMessage, WorkerTask } from './task.js';
 import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
 import { formStaticGroups, probeOf, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
-import { isUnprovenTimeout, plannedOnly, verdictFor, type Verdict } from './verdict.js';
+import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled, type Verdict } from './verdict.js';
 import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
 
@@ -166,25 +166,29 @@ async function runTogether(
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
   const verdicts = work.task.kind === 'batch' ? batchVerdicts(work.runs, outcome) : staticGroupVerdicts(work.runs, outcome);
+  const durationMs = Math.round((Date.now() - started) / work.runs.length);
+  if ('probeOf' in work && work.probeOf !== undefined) {
+    // A probe settles only what a failure proves; anything else runs the whole run next.
+    const run = work.probeOf;
+    const verdict = verdicts.get(run.mutant.id);
+    const proven = verdict !== undefined && (verdict.status === 'Killed' || (verdict.status === 'Timeout' && !isUnprovenTimeout(verdict)));
+    return { settled: proven ? [resultOf(run, verdict, durationMs)] : [], unresolved: proven ? [] : [run], failed, completed: true, timedOut: new Set() };
+  }
   // An unproven Timeout is a first attempt, which a run of the mutant's own confirms (see alone()),
   // unless this run is that confirming run.
   const confirmed = 'confirming' in work && work.confirming === true;
   const timedOut = new Set(confirmed ? [] : [...verdicts].filter(([, verdict]) => isUnprovenTimeout(verdict)).map(([id]) => id));
-  const durationMs = Math.round((Date.now() - started) / work.runs.length);
-  if ('probeOf' in work && work.probeOf !== undefined) {
-    // A probe settles only what a failure proves; anything else runs the whole run next.
-    const verdict = verdicts.get(work.probeOf.mutant.id);
-    const proven = verdict !== undefined && (verdict.status === 'Killed' || (verdict.status === 'Timeout' && !isUnprovenTimeout(verdict)));
-    const run = work.probeOf;
-    if (!proven) return { settled: [], unresolved: [run], failed, completed: true, timedOut: new Set() };
-    return { settled: [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }], unresolved: [], failed, completed: true, timedOut: new Set() };
-  }
   const settled = work.runs.flatMap((run) => {
     const verdict = verdicts.get(run.mutant.id);
-    return verdict === undefined || timedOut.has(run.mutant.id) ? [] : [{ ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict }];
+    return verdict === undefined || timedOut.has(run.mutant.id) ? [] : [resultOf(run, verdict, durationMs)];
   });
   const unresolved = work.runs.filter((run) => !verdicts.has(run.mutant.id) || timedOut.has(run.mutant.id));
   return { settled, unresolved, failed, completed: true, timedOut };
+}
+
+/** A mutant's result from a verdict that a run of `durationMs` (its share of a shared run) gave. */
+function resultOf(run: MutantRun, verdict: Settled, durationMs: number): MutantResult {
+  return { ...run.mutant, coveredBy: run.coveredBy, static: run.static, durationMs, ...verdict };
 }
 
 /**
