@@ -2,8 +2,9 @@
  * The ground-truth check: is each verdict what a plain vitest run says? For every mutant, a
  * fresh copy of the project gets the mutant applied by hand (apply.ts) and one plain
  * `vitest run` (plain-run.ts). A verdict of Killed or Timeout claims the run fails or hangs;
- * Survived or NoCoverage claims it passes. A mutant with no verdict (Ignored, CompileError,
- * RuntimeError, Pending) has nothing to check.
+ * Survived or NoCoverage claims it passes. A mutant with no verdict (Ignored, RuntimeError,
+ * Pending) has nothing to check. In a project checked with its TypeScript compiler (`tsconfig`), a
+ * CompileError claims a plain `tsc --noEmit` fails, and every other verdict that it passes.
  *
  * An observation that contradicts the verdict is taken again before it counts, with a time
  * limit three times as long when the first run hung: a slow machine must not pass for a hang.
@@ -19,15 +20,19 @@ import path from 'node:path';
 import { applyMutant } from './apply.js';
 import { describeMutant, type JudgedMutant } from './mutants.js';
 import { plainVitestRun, type PlainOutcome, type PlainRun } from './plain-run.js';
+import { plainTypeCheck } from './plain-type-check.js';
 import { withProjectCopy } from './project-copy.js';
 
 export type Finding = 'agrees' | 'wrong' | 'unsettled' | 'no-verdict';
+
+/** What a plain run did; `compiles` and `does-not-compile` are what a plain type check said. */
+export type Outcome = PlainOutcome | 'compiles' | 'does-not-compile';
 
 export interface MutantFinding {
   mutant: JudgedMutant;
   finding: Finding;
   /** What the plain runs did, in order (none for a mutant with no verdict). */
-  outcomes: PlainOutcome[];
+  outcomes: Outcome[];
   /** The last lines of the last run, where the finding is not `agrees`. */
   tail?: string;
 }
@@ -50,6 +55,8 @@ export interface CheckOptions {
    * packages the project imports (default: the project itself).
    */
   copyRoot?: string;
+  /** The tsconfig (relative to the project) a type-checked project compiles with: CompileError verdicts are judged by it. */
+  tsconfig?: string;
   onFinding?: (finding: MutantFinding, done: number, total: number) => void;
 }
 
@@ -68,15 +75,24 @@ export async function checkGroundTruth(projectDir: string, mutants: readonly Jud
   const findings: MutantFinding[] = new Array(mutants.length);
   let done = 0;
   await inParallel(mutants.length, options.concurrency, async (index) => {
-    findings[index] = await judge(where, mutants[index], timeLimitMs, options.exclude);
+    findings[index] = await judge(where, mutants[index], timeLimitMs, options);
     options.onFinding?.(findings[index], ++done, mutants.length);
   });
   return { baselineMs: baseline.ms, timeLimitMs, findings, wallMs: Math.round(performance.now() - started) };
 }
 
-async function judge(where: Where, mutant: JudgedMutant, timeLimitMs: number, exclude?: readonly string[]): Promise<MutantFinding> {
+async function judge(where: Where, mutant: JudgedMutant, timeLimitMs: number, options: CheckOptions): Promise<MutantFinding> {
+  const { exclude, tsconfig } = options;
   const claimsFailure = DETECTED.has(mutant.status);
-  if (!claimsFailure && !UNDETECTED.has(mutant.status)) return { mutant, finding: 'no-verdict', outcomes: [] };
+  const runs = claimsFailure || UNDETECTED.has(mutant.status);
+  if (tsconfig !== undefined && (runs || mutant.status === 'CompileError')) {
+    // Deterministic: one plain type check says it.
+    const typeCheck = await inCopy(where, mutant, (dir) => plainTypeCheck(dir, tsconfig));
+    const outcome: Outcome = typeCheck.compiles ? 'compiles' : 'does-not-compile';
+    if (typeCheck.compiles === (mutant.status === 'CompileError')) return { mutant, finding: 'wrong', outcomes: [outcome], tail: typeCheck.head };
+    if (!runs) return { mutant, finding: 'agrees', outcomes: [outcome] };
+  }
+  if (!runs) return { mutant, finding: 'no-verdict', outcomes: [] };
   const agrees = (run: PlainRun) => (run.outcome === 'passed') !== claimsFailure;
   const run = (limit: number) => inCopy(where, mutant, (dir) => plainVitestRun(dir, { timeLimitMs: limit, exclude }));
   const first = await run(timeLimitMs);

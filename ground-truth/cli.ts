@@ -1,12 +1,13 @@
 /**
  * `npm run ground-truth -- <project> [--report <file> | --mutate <globs>] [--concurrency N]
- * [--exclude <glob>]… [--workspace-root <dir>]`:
+ * [--exclude <glob>]… [--workspace-root <dir>] [--tsconfig <file>]`:
  * audits assay's verdicts on any vitest project. Without `--report`, assay (this repository's
  * build) runs on a copy of the project first (on the files `--mutate` names, or those its config
  * does) and its JSON report is judged; with it, the given
  * report (assay's or StrykerJS's mutation.json) or fixture expected.json is. Each mutant is then
  * applied by hand to a fresh copy and checked against a plain `vitest run` (check.ts). A package
- * of a monorepo names the workspace root, so that copies hold the packages it imports.
+ * of a monorepo names the workspace root, so that copies hold the packages it imports. With
+ * `--tsconfig`, a plain `tsc --noEmit` judges CompileError verdicts too.
  *
  * Prints each verdict that a plain run contradicts, then one summary line. Exits 0 when every
  * verdict agrees, 1 when any is wrong or unsettled, 2 on bad input (one line naming it).
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
       concurrency: { type: 'string', default: '2' },
       exclude: { type: 'string', multiple: true, default: [] },
       'workspace-root': { type: 'string' },
+      tsconfig: { type: 'string' },
     },
   });
   const [project] = positionals;
@@ -48,6 +50,7 @@ async function main(): Promise<number> {
   const truth = await checkGroundTruth(project, mutants, {
     concurrency,
     exclude: values.exclude,
+    ...(values.tsconfig !== undefined && { tsconfig: values.tsconfig }),
     copyRoot,
     onFinding: (finding) => {
       if (finding.finding === 'wrong' || finding.finding === 'unsettled') console.log(contradiction(finding));

@@ -221,6 +221,8 @@ export interface RunTimings {
   concurrency: number;
   /** How test files got threads: shared (the fast path) or a fresh one each. */
   threads: 'shared' | 'per-file';
+  /** With `checkers: ["typescript"]`: the compiler, mutants checked, how many did not type-check, and the check's time. */
+  check?: { compiler: string; mutants: number; compileErrors: number; ms: number };
 }
 
 export interface Thresholds {
@@ -248,6 +250,14 @@ export interface Options {
   reporters: string[];
   /** Path of the JSON report, relative to projectRoot. */
   jsonReportFile: string;
+  /** `["typescript"]`: mutants that do not type-check are CompileError and never run (check/). */
+  checkers: Array<'typescript'>;
+  /** The tsconfig the TypeScript checker compiles, relative to projectRoot. */
+  tsconfigFile: string;
+  /** StrykerJS's option; assay's grouping never changes a verdict, so it only chooses grouping or not. */
+  typescriptChecker: { prioritizePerformanceOverAccuracy: boolean };
+  /** `assay.equivalenceFilter`: mutants that compile to the original code are Ignored, and duplicates run once. */
+  equivalenceFilter: boolean;
   disableBail: boolean;
   ignoreStatic: boolean;
   /**

@@ -21,6 +21,9 @@ import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
 import { replanWithoutFlaky } from './plan/replan.js';
 import { shardPlan } from './shard/index.js';
 import { reuseVerdicts, saveVerdicts, type ReuseInfo } from './incremental/reuse.js';
+import { typeCheck, type TypeCheckResult } from './check/index.js';
+import { EQUIVALENT_REASON, findEquivalentMutants, type Equivalence } from './check/equivalent-mutants.js';
+import { copiedResult, runDuplicatesOnce } from './plan/duplicates.js';
 
 /** The least wall-clock allowance for vitest's own work in one mutant run. */
 const MIN_RUN_OVERHEAD_MS = 5_000;
@@ -30,8 +33,11 @@ const BATCH_SIZE = 500;
 export interface PipelineEvents {
   warn?: (message: string) => void;
   /** Mutants have been found and planned: `total` will get a verdict from a run. */
-  /** `testFiles`: how many test files could reach the files under test (and ran), of those vitest found. */
-  planned?: (info: { mutants: number; toRun: number; tests: number; dryRunMs: number; testFiles: { related: number; found: number } }) => void;
+  /**
+   * `testFiles`: how many test files could reach the files under test (and ran), of those vitest found;
+   * `equivalent`: mutants Ignored as compiling to the original code; `duplicates`: mutants that take the verdict of another that compiles to the same code.
+   */
+  planned?: (info: { mutants: number; toRun: number; tests: number; dryRunMs: number; testFiles: { related: number; found: number }; equivalent: number; duplicates: number }) => void;
   result?: (result: MutantResult) => void;
   /** A verdict given earlier is replaced: a test it relied on turned out flaky after it ran. */
   revised?: (result: MutantResult) => void;
@@ -49,28 +55,50 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   if (since !== undefined && mutants.length === 0) return nothingToRun(options, files, since, started);
   const { instrumented, unplaced } = instrumentAll(files, mutants);
   const sessionOptions = { ...projectSession(options), instrumented, bail: !options.disableBail, maxWorkers: 1 };
-  // The pool's vitest sessions start while the dry run goes.
+  // The type check and the pool's vitest sessions start while the dry run goes.
+  const equivalence = options.equivalenceFilter ? findEquivalentMutants(files, mutants) : undefined;
+  equivalence?.catch(() => undefined); // awaited below
+  const stopChecking = new AbortController();
+  const checking = startTypeCheck(options, files, mutants.filter((mutant) => !unplaced.has(mutant.id)), AbortSignal.any([stopChecking.signal, ...(signal ? [signal] : [])]));
   const pool = startPool(sessionOptions, options.concurrency);
   let dry: DryRunResult;
+  let checked: TypeCheckResult | undefined;
+  let same: Equivalence | undefined;
   try {
     dry = await untilAborted(dryRun(options, instrumented, files.map((file) => file.path), (testFiles) => warmUp(pool, testFiles)), signal);
+    checked = checking && (await untilAborted(checking, signal));
+    same = await equivalence;
   } catch (error) {
+    stopChecking.abort();
     await pool.destroy();
     throw error;
   }
+  const compileErrors = checked?.compileErrors ?? new Map<number, string>();
   // `--shard i/n`: every mutant is planned, then this shard keeps its own (see shard/index.ts).
   // Runs get their verdict keys; with --incremental / --resume, those an earlier run settled are settled (incremental/reuse.ts).
   const plan = await reuseVerdicts(shardPlan(
     planMutants(
-      mutants.filter((mutant) => !unplaced.has(mutant.id)),
+      mutants.filter((mutant) => !unplaced.has(mutant.id) && !compileErrors.has(mutant.id)).map((mutant) => (same?.equivalent.has(mutant.id) === true ? { ...mutant, ignoredReason: EQUIVALENT_REASON } : mutant)),
       dry,
       options,
     ),
-    unplacedResults(mutants, unplaced),
+    [...unplacedResults(mutants, unplaced), ...compileErrorResults(mutants, compileErrors)],
     { files, sinceBase: since?.base, shard: options.shard },
   ), { files, dry, options, events });
   const settled = plan.settled;
-  events.planned?.({ mutants: settled.length + plan.runs.length, toRun: plan.runs.length, tests: dry.tests.length, dryRunMs: dry.durationMs, testFiles: dry.testFiles });
+  // Duplicates of a mutant that runs take its verdict (plan/duplicates.ts).
+  const { runs, copies } = runDuplicatesOnce(plan.runs, same?.duplicates ?? []);
+  const withCopies = (result: MutantResult) => [result, ...(copies.get(result.id) ?? []).map((duplicate) => copiedResult(result, duplicate))];
+  const onResult = events.result && ((result: MutantResult) => withCopies(result).forEach(events.result!));
+  events.planned?.({
+    mutants: settled.length + plan.runs.length,
+    toRun: runs.length,
+    tests: dry.tests.length,
+    dryRunMs: dry.durationMs,
+    testFiles: dry.testFiles,
+    equivalent: settled.filter((result) => result.statusReason === EQUIVALENT_REASON).length,
+    duplicates: plan.runs.length - runs.length,
+  });
   settled.forEach((result) => events.result?.(result));
   if (dry.sharedThreadsRefused !== undefined) {
     events.warn?.(`${dry.sharedThreadsRefused}: every test file gets a fresh thread, which is slower`);
@@ -83,7 +111,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
     throw new Interrupted();
   }
   const executeStarted = Date.now();
-  let executed = await execute(pool, plan.runs, dry, options, events.result, signal);
+  let executed = (await execute(pool, runs, dry, options, onResult, signal)).flatMap(withCopies);
   const interrupted = signal?.aborted === true;
   // An interrupted run does not wait for coverage: what finished is written at once.
   const second = interrupted ? undefined : await coverageDone;
@@ -120,12 +148,21 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
     timings: {
       dryRunMs: dry.durationMs,
       executeMs,
-      mutantsRun: plan.runs.length,
-      testMs: Math.round(plan.runs.reduce((sum, run) => sum + run.expectedMs, 0)),
+      mutantsRun: runs.length,
+      testMs: Math.round(runs.reduce((sum, run) => sum + run.expectedMs, 0)),
       concurrency: options.concurrency,
       threads: dry.threads,
+      ...(checked && { check: { compiler: checked.compiler, mutants: checked.checked, compileErrors: checked.compileErrors.size, ms: checked.durationMs } }),
     },
   };
+}
+
+/** With `checkers: ["typescript"]`: the type check, started (its failure is awaited where it is used). */
+function startTypeCheck(options: Options, files: readonly SourceFile[], mutants: readonly Mutant[], signal: AbortSignal): Promise<TypeCheckResult> | undefined {
+  if (!options.checkers.includes('typescript')) return undefined;
+  const checking = typeCheck(options, files, mutants, signal);
+  checking.catch(() => undefined);
+  return checking;
 }
 
 /** Runs `runs` on `pool` (which it destroys when done) with the settings the dry run suggests. */
@@ -224,6 +261,14 @@ function unplacedResults(mutants: readonly Mutant[], unplaced: Map<number, strin
       testsCompleted: 0,
       static: false,
     }));
+}
+
+/** Mutants that do not type-check: CompileError, with the first type error as the reason. */
+function compileErrorResults(mutants: readonly Mutant[], errors: ReadonlyMap<number, string>): MutantResult[] {
+  return mutants.flatMap((mutant) => {
+    const reason = errors.get(mutant.id);
+    return reason === undefined ? [] : [{ ...mutant, status: 'CompileError' as const, statusReason: reason, coveredBy: [], killedBy: [], testsCompleted: 0, static: false }];
+  });
 }
 
 /** The result of a `--since` run that found no mutant on the changed lines of the selected files. */

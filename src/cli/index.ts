@@ -54,6 +54,8 @@ function buildProgram(): Command {
     .option('--timeout-factor <x>', 'factor on the expected run time (default 1.5)', number)
     .option('--reporters <names>', 'comma-separated: clear-text, progress, json, html, markdown, junit, sarif', list)
     .option('--coverage-analysis <mode>', 'perTest (default), all or off')
+    .option('--checkers <names>', 'typescript: mutants that do not type-check are CompileError, never run', list)
+    .option('--no-equivalence-filter', 'run mutants that compile to the original code (or to another mutant\'s) too')
     .option('--disable-bail', 'run every covering test, even after one fails')
     .option('--ignore-static', 'do not run mutants reached only while modules load')
     .option('--threshold-break <score>', 'exit 1 when the mutation score is below this', number)
@@ -116,6 +118,9 @@ interface RunFlags {
   timeoutMs?: number;
   timeoutFactor?: number;
   reporters?: string[];
+  checkers?: string[];
+  /** false with --no-equivalence-filter; commander makes it true otherwise, which must not override the config file. */
+  equivalenceFilter?: boolean;
   coverageAnalysis?: string;
   disableBail?: boolean;
   ignoreStatic?: boolean;
@@ -140,6 +145,8 @@ async function runCommand(flags: RunFlags): Promise<number> {
     timeoutMS: flags.timeoutMs,
     timeoutFactor: flags.timeoutFactor,
     reporters: flags.reporters,
+    checkers: flags.checkers,
+    equivalenceFilter: flags.equivalenceFilter === false ? false : undefined,
     coverageAnalysis: flags.coverageAnalysis as CliOverrides['coverageAnalysis'],
     disableBail: flags.disableBail,
     ignoreStatic: flags.ignoreStatic,
@@ -179,11 +186,15 @@ async function runCommand(flags: RunFlags): Promise<number> {
         // While the progress bar is up, a warning goes above it.
         warn: (message) => (progress === undefined ? warn(message) : progress.log(`assay: warning: ${message}\n`)),
         reused: (info) => process.stderr.write(`assay: ${reuseMessage(info)}\n`),
-        planned: ({ mutants, toRun, tests, dryRunMs, testFiles }) => {
+        planned: ({ mutants, toRun, tests, dryRunMs, testFiles, equivalent, duplicates }) => {
           const unrelated = testFiles.found - testFiles.related;
           const skipped = unrelated === 0 ? '' : `; ${unrelated} of ${testFiles.found} test files cannot reach the mutated files and did not run`;
+          const filtered = [
+            ...(equivalent > 0 ? [`${equivalent} equivalent to the original code (Ignored)`] : []),
+            ...(duplicates > 0 ? [`${duplicates} duplicates, each taking the verdict of a mutant that compiles to the same code`] : []),
+          ];
           process.stderr.write(
-            `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s${skipped})\n`,
+            `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s${skipped})${filtered.length > 0 ? `; ${filtered.join(', ')}` : ''}\n`,
           );
           journal = openJournal(resolve(options.projectRoot, JOURNAL_FILE), { assay: assayVersion, startedAt: new Date().toISOString(), mutants });
           if (options.reporters.includes('progress')) progress = createProgress(mutants, process.stderr);

@@ -14,6 +14,8 @@ export interface CliOverrides {
   timeoutMS?: number;
   timeoutFactor?: number;
   reporters?: string[];
+  checkers?: string[];
+  equivalenceFilter?: boolean;
   disableBail?: boolean;
   ignoreStatic?: boolean;
   coverageAnalysis?: string;
@@ -38,6 +40,8 @@ const CLI_FLAGS: Readonly<Record<keyof CliOverrides, string>> = {
   timeoutMS: '--timeout-ms',
   timeoutFactor: '--timeout-factor',
   reporters: '--reporters',
+  checkers: '--checkers',
+  equivalenceFilter: '--no-equivalence-filter',
   disableBail: '--disable-bail',
   ignoreStatic: '--ignore-static',
   coverageAnalysis: '--coverage-analysis',
@@ -61,6 +65,8 @@ const cliSchema = z.object({
   timeoutMS: field.nonNegativeNumber().optional(),
   timeoutFactor: field.nonNegativeNumber().optional(),
   reporters: field.reporters().optional(),
+  checkers: field.checkers().optional(),
+  equivalenceFilter: field.flag().optional(),
   disableBail: field.flag().optional(),
   ignoreStatic: field.flag().optional(),
   coverageAnalysis: field.coverageAnalysis().optional(),

@@ -9,6 +9,7 @@ import { mutatePatternProblem } from './mutate-pattern.js';
 const REPORTER_NAMES = ['clear-text', 'progress', 'json', 'html', 'dots', 'markdown', 'junit', 'sarif'] as const;
 const COVERAGE_ANALYSES = ['perTest', 'all', 'off'] as const;
 const ISOLATIONS = ['batch', 'full'] as const;
+const CHECKER_NAMES = ['typescript'] as const;
 
 const quotedList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
@@ -76,6 +77,12 @@ export const coverageAnalysis = () =>
   z.enum(COVERAGE_ANALYSES, { error: `must be one of ${quotedList(COVERAGE_ANALYSES)}` });
 
 export const isolation = () => z.enum(ISOLATIONS, { error: `must be one of ${quotedList(ISOLATIONS)}` });
+
+/** StrykerJS's `checkers`: assay has the TypeScript one. */
+export const checkers = () =>
+  z.array(z.enum(CHECKER_NAMES, { error: `must be one of ${quotedList(CHECKER_NAMES)}` }), {
+    error: 'must be an array of checker names',
+  });
 
 export const reporters = () =>
   z.array(z.enum(REPORTER_NAMES, { error: `must be one of ${quotedList(REPORTER_NAMES)}` }), {

@@ -48,6 +48,9 @@ export const fileSchema = field.object({
   jsonReporter: field
     .object({ fileName: field.nonEmptyString().default('reports/mutation/mutation.json') })
     .prefault({}),
+  checkers: field.checkers().default([]),
+  tsconfigFile: field.nonEmptyString().default('tsconfig.json'),
+  typescriptChecker: field.object({ prioritizePerformanceOverAccuracy: field.flag().default(true) }).prefault({}),
   disableBail: field.flag().default(false),
   ignoreStatic: field.flag().default(false),
   assay: field
@@ -57,6 +60,7 @@ export const fileSchema = field.object({
       modules: field.moduleThresholds().default({}),
       baseline: field.nonEmptyString().default('assay-baseline.json'),
       ratchetTolerance: field.nonNegativeNumber().default(0),
+      equivalenceFilter: field.flag().default(true),
       incremental: field.flag().default(false),
       incrementalFile: field.nonEmptyString().default('reports/assay-incremental.json'),
       historyFile: field.nonEmptyString().default('reports/assay-history.jsonl'),

@@ -9,7 +9,6 @@ export const IGNORED_STRYKER_KEYS: ReadonlySet<string> = new Set([
   'appendPlugins',
   'buildCommand',
   'checkerNodeArgs',
-  'checkers',
   'cleanTempDir',
   'clearTextReporter',
   'commandRunner',
@@ -35,8 +34,6 @@ export const IGNORED_STRYKER_KEYS: ReadonlySet<string> = new Set([
   'tempDirName',
   'testFiles',
   'testRunnerNodeArgs',
-  'tsconfigFile',
-  'typescriptChecker',
   'vitest.related',
   'warnings',
 ]);

@@ -325,6 +325,28 @@ describe('assay command', () => {
       exitCode: 2,
       message: "assay: packages/api/vitest.config.ts: could not be loaded: API_URL is not set; the error is in that file ('npx vitest run' fails the same way)",
     },
+    // The TypeScript checker
+    {
+      name: '--checkers typescript without a tsconfig',
+      files: greet,
+      args: ['run', '--checkers', 'typescript'],
+      exitCode: 2,
+      message: 'assay: tsconfigFile: tsconfig.json does not exist; set "tsconfigFile" in the config file to the tsconfig the TypeScript checker should compile',
+    },
+    {
+      name: 'a project that does not type-check before mutation',
+      files: { ...greet, 'tsconfig.json': '{ "compilerOptions": { "strict": true, "noEmit": true, "types": [] }, "include": ["src"] }\n', 'src/count.ts': 'export const count: number = "one";\n' },
+      args: ['run', '--checkers', 'typescript'],
+      exitCode: 2,
+      message: `assay: src/count.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'. (the project does not type-check before mutation: fix it, or leave "typescript" out of "checkers")`,
+    },
+    {
+      name: 'an unknown checker',
+      files: greet,
+      args: ['run', '--checkers', 'flow'],
+      exitCode: 2,
+      message: 'assay: --checkers must be one of "typescript", got "flow"',
+    },
     // The suite and the sources
     {
       name: 'no test files',

@@ -43,7 +43,9 @@ describe('agreement with StrykerJS', () => {
       };
       const listFile = path.join(fixturesDir, fixture, DIFFERENCES_FILE);
       const allowed = existsSync(listFile) ? validateAllowed(JSON.parse(readFileSync(listFile, 'utf8')), `${fixture}/${DIFFERENCES_FILE}`) : undefined;
-      const { report } = await runStryker(path.join(fixturesDir, fixture));
+      // A fixture's own StrykerJS config (the TypeScript checker's settings) is StrykerJS's too.
+      const ownConfig = path.join(fixturesDir, fixture, 'stryker.config.json');
+      const { report } = await runStryker(path.join(fixturesDir, fixture), existsSync(ownConfig) ? { config: JSON.parse(readFileSync(ownConfig, 'utf8')) } : {});
       const comparison = compareWithStryker(expected.mutants, strykerMutants(report));
       const check = checkAllowed(comparison, allowed);
       perFixture[fixture] = { comparison, check };
@@ -63,6 +65,7 @@ describe('agreement with StrykerJS', () => {
       return (
         `${name}: stryker ${c.stryker}, assay ${c.assay}, matched ${c.matched}; same status ${c.sameStatus}/${c.comparable}, same class ${c.sameVerdict}/${c.comparable}` +
         (c.strykerErrors.length > 0 ? `, no Stryker verdict ${c.strykerErrors.length}` : '') +
+        (c.compileErrors.stryker > 0 ? `, CompileError on both sides ${c.compileErrors.both} of StrykerJS's ${c.compileErrors.stryker}` : '') +
         `; only stryker ${c.missing.length}, only assay ${c.extra.length}; ${check.allowed} listed status differences` +
         c.statusDifferences.map(({ assay, stryker }) => `\n  differs: ${describeMutant(assay)} assay ${assay.status}, stryker ${stryker.status}`).join('') +
         c.missing.map((m) => `\n  only stryker: ${m.file}:${m.line}:${m.column} ${m.mutatorName} ${JSON.stringify(m.replacement)} ${m.status}`).join('') +

@@ -19,7 +19,7 @@ describe('assay run on sandbox fixtures', () => {
   it('has an expected.json in every fixture but the monorepo (test/e2e/monorepo.test.ts runs that one)', () => {
     expect(fixtures).toEqual(fixtureDirs.filter((name) => name !== 'monorepo'));
     // All of them: a fixture added to sandbox-fixtures/ is added here too.
-    expect(fixtures).toHaveLength(25);
+    expect(fixtures).toHaveLength(27);
   });
 
   for (const [fixture, isolation] of fixtures.flatMap((name) => [[name, 'batch'], [name, 'full']])) {

@@ -25,6 +25,14 @@ interface Expected {
   flakyTestFiles?: string[];
 }
 
+/** The tsconfig of a fixture whose stryker.config.json turns the TypeScript checker on. */
+function typeCheckedWith(fixture: string): string | undefined {
+  const file = path.join(fixturesDir, fixture, 'stryker.config.json');
+  if (!existsSync(file)) return undefined;
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { checkers?: string[]; tsconfigFile?: string };
+  return config.checkers?.includes('typescript') === true ? (config.tsconfigFile ?? 'tsconfig.json') : undefined;
+}
+
 const expectedOf = (file: string) => JSON.parse(readFileSync(path.join(fixturesDir, file), 'utf8')) as Expected;
 
 /** The contradicted verdicts, as lines that say what the plain runs did. */
@@ -36,7 +44,8 @@ describe('ground truth: every fixture verdict is what a plain vitest run says', 
   for (const fixture of fixtures) {
     it(`${fixture}`, { timeout: FIXTURE_TIMEOUT_MS }, async () => {
       const expected = expectedOf(`${fixture}/expected.json`);
-      const truth = await withFixtureCopy(fixture, (dir) => checkGroundTruth(dir, expected.mutants, { concurrency: 2, exclude: expected.flakyTestFiles }));
+      const tsconfig = typeCheckedWith(fixture);
+      const truth = await withFixtureCopy(fixture, (dir) => checkGroundTruth(dir, expected.mutants, { concurrency: 2, exclude: expected.flakyTestFiles, ...(tsconfig && { tsconfig }) }));
       expect(contradictions(truth)).toEqual([]);
       expect(truth.findings.length).toBe(expected.mutants.length);
     });
@@ -60,6 +69,14 @@ describe('ground truth catches wrong verdicts', () => {
     const [survived, detected] = [await check('strong-tests', { ...killed, status: 'Survived' }), await check('uncovered', { ...unreached, status: 'Killed' })];
     expect(survived.findings.map((f) => [f.finding, f.outcomes])).toEqual([['wrong', ['failed', 'failed']]]);
     expect(detected.findings.map((f) => [f.finding, f.outcomes])).toEqual([['wrong', ['passed', 'passed']]]);
+  });
+
+  it('a mutant that compiles said not to, and one that does not compile said to survive, are wrong', async () => {
+    const mutants = expectedOf('typed-code/expected.json').mutants;
+    const compiles = mutants.find((m) => m.status === 'Killed')!;
+    const fails = mutants.find((m) => m.status === 'CompileError')!;
+    const truth = await withFixtureCopy('typed-code', (dir) => checkGroundTruth(dir, [{ ...compiles, status: 'CompileError' }, { ...fails, status: 'Survived' }], { concurrency: 2, tsconfig: 'tsconfig.json' }));
+    expect(truth.findings.map((f) => [f.finding, f.outcomes])).toEqual([['wrong', ['compiles']], ['wrong', ['does-not-compile']]]);
   });
 
   it('a mutant with no verdict is not run', async () => {

@@ -41,6 +41,8 @@ export interface Comparison {
   sameStatus: number;
   /** Matched mutants StrykerJS answered with RuntimeError or CompileError. */
   strykerErrors: StrykerMutant[];
+  /** Matched mutants StrykerJS's TypeScript checker rejected, and of those, the ones assay's rejected too. */
+  compileErrors: { stryker: number; both: number };
   /** Stryker mutants assay does not generate. */
   missing: StrykerMutant[];
   /** assay mutants Stryker does not generate. */
@@ -101,6 +103,10 @@ export function compareWithStryker(assay: readonly MutantVerdict[], stryker: rea
     sameVerdict: matched - strykerErrors.length - disagreements.length,
     sameStatus,
     strykerErrors,
+    compileErrors: {
+      stryker: pairs.filter((pair) => pair.stryker.status === 'CompileError').length,
+      both: pairs.filter((pair) => pair.stryker.status === 'CompileError' && pair.assay.status === 'CompileError').length,
+    },
     missing,
     extra: [...remaining.values()].flat(),
     disagreements,

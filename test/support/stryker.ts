@@ -148,7 +148,7 @@ export async function runStryker(fixtureDir: string, opts: StrykerOptions = {}):
       reporters: ['json'],
       concurrency: opts.concurrency ?? 2,
       mutate: opts.mutate ?? ['src/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '!src/**/*.d.ts'],
-      plugins: ['@stryker-mutator/vitest-runner'],
+      plugins: ['@stryker-mutator/vitest-runner', ...((own.checkers as string[] | undefined)?.includes('typescript') === true ? ['@stryker-mutator/typescript-checker'] : [])],
       // Relative to the working directory, i.e. inside the temp dir.
       tempDirName: '.stryker-tmp',
       // `related: false`: by default Stryker runs only test files vite's module graph links to the

@@ -25,6 +25,10 @@ const defaults = (projectRoot: string): Options => ({
   mutator: { excludedMutations: [] },
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReportFile: 'reports/mutation/mutation.json',
+  checkers: [],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  equivalenceFilter: true,
   disableBail: false,
   ignoreStatic: false,
   isolation: 'batch',
@@ -103,9 +107,13 @@ describe('loadOptions: every key', () => {
       mutator: { excludedMutations: ['StringLiteral', 'Regex'] },
       reporters: ['html', 'dots'],
       jsonReporter: { fileName: 'out/mutation.json' },
+      checkers: ['typescript'],
+      tsconfigFile: 'tsconfig.app.json',
+      typescriptChecker: { prioritizePerformanceOverAccuracy: false },
       disableBail: true,
       ignoreStatic: true,
       assay: {
+        equivalenceFilter: false,
         isolation: 'full',
         memoryLimitMb: 4096,
         modules: { 'src/payments/**': { mutationScore: 85, lines: 90, branches: 80 } },
@@ -130,6 +138,10 @@ describe('loadOptions: every key', () => {
       mutator: { excludedMutations: ['StringLiteral', 'Regex'] },
       reporters: ['html', 'dots'],
       jsonReportFile: 'out/mutation.json',
+      checkers: ['typescript'],
+      tsconfigFile: 'tsconfig.app.json',
+      typescriptChecker: { prioritizePerformanceOverAccuracy: false },
+      equivalenceFilter: false,
       disableBail: true,
       ignoreStatic: true,
       isolation: 'full',
@@ -359,7 +371,7 @@ describe('loadOptions: warnings', () => {
       packageManager: 'npm',
       plugins: ['@stryker-mutator/vitest-runner'],
       checkers: ['typescript'],
-      tsconfigFile: 'tsconfig.json',
+      tsconfigFile: 'tsconfig.build.json',
       tempDirName: '.tmp',
       logLevel: 'debug',
       dashboard: { project: 'x' },
@@ -367,7 +379,7 @@ describe('loadOptions: warnings', () => {
       incremental: true,
       buildCommand: 'tsc',
       inPlace: false,
-      typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+      typescriptChecker: { prioritizePerformanceOverAccuracy: false },
       mutator: { plugins: [], excludedMutations: ['Regex'] },
       vitest: { related: false, configFile: 'v.ts' },
       concurency: 2,
@@ -377,8 +389,6 @@ describe('loadOptions: warnings', () => {
     expect(warnings).toEqual([
       "StrykerJS option 'packageManager' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'plugins' in stryker.config.json is not used by assay, ignored",
-      "StrykerJS option 'checkers' in stryker.config.json is not used by assay, ignored",
-      "StrykerJS option 'tsconfigFile' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'tempDirName' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'logLevel' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'dashboard' in stryker.config.json is not used by assay, ignored",
@@ -386,7 +396,6 @@ describe('loadOptions: warnings', () => {
       "StrykerJS option 'incremental' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'buildCommand' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'inPlace' in stryker.config.json is not used by assay, ignored",
-      "StrykerJS option 'typescriptChecker' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'mutator.plugins' in stryker.config.json is not used by assay, ignored",
       "StrykerJS option 'vitest.related' in stryker.config.json is not used by assay, ignored",
       "unknown option 'concurency' in stryker.config.json, ignored",
@@ -394,6 +403,11 @@ describe('loadOptions: warnings', () => {
       "unknown option 'assay.future' in stryker.config.json, ignored",
     ]);
     expect(options.mutator).toEqual({ excludedMutations: ['Regex'] });
+    expect([options.checkers, options.tsconfigFile, options.typescriptChecker]).toEqual([
+      ['typescript'],
+      'tsconfig.build.json',
+      { prioritizePerformanceOverAccuracy: false },
+    ]);
     expect(options.vitest).toStrictEqual({ configFile: 'v.ts' });
     expect(options.thresholds).toEqual({ high: 80, low: 60, break: null });
   });
@@ -444,6 +458,8 @@ describe('loadOptions: command-line overrides', () => {
     timeoutMS: 100,
     timeoutFactor: 3,
     reporters: ['dots'],
+    checkers: ['typescript'],
+    equivalenceFilter: false,
     disableBail: true,
     ignoreStatic: true,
     coverageAnalysis: 'off',
@@ -484,6 +500,8 @@ describe('loadOptions: command-line overrides', () => {
       timeoutMS: 100,
       timeoutFactor: 3,
       reporters: ['dots'],
+      checkers: ['typescript'],
+      equivalenceFilter: false,
       disableBail: true,
       ignoreStatic: true,
       isolation: 'full',
@@ -516,6 +534,7 @@ describe('loadOptions: command-line overrides', () => {
   it.each<[CliOverrides, string]>([
     [{ mutate: ['src/*.ts:1-3'] }, '--mutate cannot combine a glob with a line range, got "src/*.ts:1-3"'],
     [{ concurrency: 0 }, '--concurrency must be a positive integer, got 0'],
+    [{ checkers: ['flow'] }, '--checkers must be one of "typescript", got "flow"'],
     [{ timeoutMS: -5 }, '--timeout-ms must be a number of 0 or more, got -5'],
     [{ timeoutFactor: NaN }, '--timeout-factor must be a number of 0 or more, got NaN'],
     [{ reporters: ['json', 'nope'] }, `--reporters must be one of ${ALL_REPORTERS}, got "nope"`],

@@ -1,0 +1,81 @@
+/**
+ * Check: with `checkers: ["typescript"]`, finds the mutants that do not type-check, as StrykerJS's
+ * TypeScript checker does: a mutant with a type error in its own file or in a file that imports
+ * it is a CompileError, with the first error as the reason, never run and left out of the score.
+ *
+ * Runs on its own pool of worker threads, started with the dry run so that the two overlap; each
+ * thread loads the project's compiler once and checks its share of the mutants (check-mutants.ts),
+ * one thread also the unmutated project: a project that does not type-check before mutation stops
+ * the run with its first error, as nothing could be told of its mutants.
+ */
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { UserError } from '../errors.js';
+import type { Mutant, Options, SourceFile } from '../model.js';
+import type { CheckedMutant } from './check-mutants.js';
+import { regionOf, sealedBodiesOf } from './region.js';
+import { parseSourceFile } from '../mutate/parse.js';
+import type { CheckAnswer, CheckTask } from './task.js';
+import type { CheckerData } from './worker.js';
+
+export interface TypeCheckResult {
+  /** Mutant id → its first type error, as tsc prints it: `src/a.ts(3,7): error TS2322: …`. */
+  compileErrors: Map<number, string>;
+  /** The compiler used, e.g. `typescript 5.9.3`. */
+  compiler: string;
+  /** How many mutants were checked. */
+  checked: number;
+  durationMs: number;
+}
+
+/** Mutants per thread at least: fewer would not repay loading the compiler in another thread. */
+const MUTANTS_PER_THREAD = 100;
+/** Shares per thread: the threads finish close together although files differ in cost. */
+const SHARES_PER_THREAD = 4;
+
+export async function typeCheck(options: Options, files: readonly SourceFile[], mutants: readonly Mutant[], signal?: AbortSignal): Promise<TypeCheckResult> {
+  const started = Date.now();
+  const byName = new Map(files.map((file) => [file.name, file]));
+  const trees = new Map<string, ReturnType<typeof parseSourceFile>>();
+  const treeOf = (file: SourceFile) => trees.get(file.name) ?? trees.set(file.name, parseSourceFile(file)).get(file.name)!;
+  const checked = mutants
+    .filter((mutant) => mutant.ignoredReason === undefined)
+    .map((mutant): CheckedMutant => {
+      const file = byName.get(mutant.fileName)!;
+      const region = regionOf(treeOf(file), mutant.start, mutant.end, mutant.mutatorName);
+      return { id: mutant.id, file: slashed(file.path), start: mutant.start, end: mutant.end, replacement: mutant.replacement, ...(region && { region }) };
+    });
+  const threads = Math.max(1, Math.min(options.concurrency, Math.ceil(checked.length / MUTANTS_PER_THREAD)));
+  const data: CheckerData = {
+    projectRoot: options.projectRoot,
+    tsconfigFile: options.tsconfigFile,
+    texts: Object.fromEntries(files.map((file) => [slashed(file.path), file.text])),
+    sealedBodies: Object.fromEntries(files.filter((file) => trees.has(file.name)).map((file) => [slashed(file.path), sealedBodiesOf(treeOf(file))])),
+    grouped: options.typescriptChecker.prioritizePerformanceOverAccuracy,
+  };
+  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, workerData: data });
+  try {
+    const run = (task: CheckTask) => pool.run(task, { signal }) as Promise<CheckAnswer>;
+    const [baseline, ...answers] = await Promise.all([run({ kind: 'baseline' }), ...shares(checked, threads * SHARES_PER_THREAD).map((share) => run({ kind: 'mutants', mutants: share }))]);
+    for (const answer of [baseline, ...answers]) if (answer.kind === 'user-error') throw new UserError(answer.message);
+    if (baseline.kind !== 'baseline') throw new Error('the type-check baseline was not answered');
+    if (baseline.error !== undefined) {
+      throw new UserError(`${baseline.error} (the project does not type-check before mutation: fix it, or leave "typescript" out of "checkers")`);
+    }
+    const compileErrors = new Map(answers.flatMap((answer) => (answer.kind === 'mutants' ? answer.failed.map(({ id, reason }) => [id, reason] as const) : [])));
+    return { compileErrors, compiler: baseline.compiler, checked: checked.length, durationMs: Date.now() - started };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** `count` shares, each with mutants of every file (a share's checks are grouped across files). */
+function shares(mutants: readonly CheckedMutant[], count: number): CheckedMutant[][] {
+  const result: CheckedMutant[][] = Array.from({ length: Math.min(count, mutants.length) }, () => []);
+  mutants.forEach((mutant, index) => result[index % result.length].push(mutant));
+  return result;
+}
+
+function slashed(file: string): string {
+  return file.split(path.sep).join('/');
+}

@@ -1,0 +1,59 @@
+/**
+ * A type-check worker (piscina worker thread): loads the project's compiler once, on its first
+ * task, then answers tasks: the unmutated project's first type error, or which of a list of
+ * mutants do not type-check. A user's mistake (no tsconfig, no typescript) is answered, not
+ * thrown: the class of an error does not cross the thread boundary.
+ */
+import { readFileSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { formatTypeError, type Compiler } from './compiler.js';
+import { loadCompiler, type CompilerSetup } from './load-compiler.js';
+import { checkMutants, placed, type SourceTexts } from './check-mutants.js';
+import type { CheckAnswer, CheckTask } from './task.js';
+
+export interface CheckerData extends CompilerSetup {
+  /** Text of every file with mutants to check, by absolute path (forward slashes). */
+  texts: Record<string, string>;
+  /** By the same paths: the bodies a grouped check may blank (region.ts). */
+  sealedBodies: Record<string, Array<{ start: number; end: number }>>;
+  grouped: boolean;
+}
+
+const data = workerData as CheckerData;
+const texts = diskBacked(new Map(Object.entries(data.texts)));
+const sealedBodies = new Map(Object.entries(data.sealedBodies));
+const relative = (file: string) => path.relative(data.projectRoot, file).split(path.sep).join('/');
+let compiler: Compiler | undefined;
+
+export default function check(task: CheckTask): CheckAnswer {
+  try {
+    compiler ??= loadCompiler(data);
+  } catch (error) {
+    if (error instanceof UserError) return { kind: 'user-error', message: error.message };
+    throw error;
+  }
+  if (task.kind === 'baseline') {
+    const first = compiler.baselineErrors(1)[0];
+    return { kind: 'baseline', compiler: compiler.name, ...(first !== undefined && { error: formatTypeError(placed(first, texts), relative) }) };
+  }
+  const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies }, data.grouped);
+  return { kind: 'mutants', failed: [...failed].map(([id, error]) => ({ id, reason: formatTypeError(error, relative) })) };
+}
+
+/** The mutated files' texts as given, and any other file's as on disk (read once). */
+function diskBacked(given: Map<string, string>): SourceTexts {
+  return {
+    get(file) {
+      if (!given.has(file)) {
+        try {
+          given.set(file, readFileSync(file, 'utf8'));
+        } catch {
+          return undefined;
+        }
+      }
+      return given.get(file);
+    },
+  };
+}
