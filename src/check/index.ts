@@ -52,18 +52,32 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
     texts: Object.fromEntries(files.map((file) => [slashed(file.path), file.text])),
     sealedBodies: Object.fromEntries(files.filter((file) => trees.has(file.name)).map((file) => [slashed(file.path), sealedBodiesOf(treeOf(file))])),
     grouped: options.typescriptChecker.prioritizePerformanceOverAccuracy,
+    threads,
+    closing: new SharedArrayBuffer(4),
   };
   const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, workerData: data });
+  // A failure stops the other checks at once (their threads end); a success lets each worker close its compiler first.
+  const failed = new AbortController();
   try {
-    const run = (task: CheckTask) => pool.run(task, { signal }) as Promise<CheckAnswer>;
-    const [baseline, ...answers] = await Promise.all([run({ kind: 'baseline' }), ...shares(checked, threads * SHARES_PER_THREAD).map((share) => run({ kind: 'mutants', mutants: share }))]);
-    for (const answer of [baseline, ...answers]) if (answer.kind === 'user-error') throw new UserError(answer.message);
+    const run = (task: CheckTask) => pool.run(task, { signal: AbortSignal.any([failed.signal, ...(signal ? [signal] : [])]) }) as Promise<CheckAnswer>;
+    const answers = [run({ kind: 'baseline' }), ...shares(checked, threads * SHARES_PER_THREAD).map((share) => run({ kind: 'mutants', mutants: share }))];
+    const baseline = await answers[0];
+    if (baseline.kind === 'user-error') throw new UserError(baseline.message);
     if (baseline.kind !== 'baseline') throw new Error('the type-check baseline was not answered');
     if (baseline.error !== undefined) {
       throw new UserError(`${baseline.error} (the project does not type-check before mutation: fix it, or leave "typescript" out of "checkers")`);
     }
-    const compileErrors = new Map(answers.flatMap((answer) => (answer.kind === 'mutants' ? answer.failed.map(({ id, reason }) => [id, reason] as const) : [])));
+    const compileErrors = new Map<number, string>();
+    for (const answer of await Promise.all(answers.slice(1))) {
+      if (answer.kind === 'user-error') throw new UserError(answer.message);
+      if (answer.kind === 'mutants') for (const { id, reason } of answer.failed) compileErrors.set(id, reason);
+    }
+    // Each worker closes its compiler (the native one is a process of its own) before the threads end.
+    await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'close' } satisfies CheckTask)));
     return { compileErrors, compiler: baseline.compiler, checked: checked.length, durationMs: Date.now() - started };
+  } catch (error) {
+    failed.abort();
+    throw error;
   } finally {
     await pool.destroy();
   }

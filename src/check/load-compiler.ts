@@ -1,35 +1,63 @@
 /**
- * Finds the compiler a project type-checks with, as its own build would: TypeScript 7 (the native
- * compiler, `typescript` ≥ 7 or `@typescript/native-preview`) through its API, else the
- * `typescript` package's JavaScript API. Resolved from the project, never from assay, so that
- * verdicts follow the compiler version the project uses.
+ * Finds the compiler a project type-checks with, as its own build would: TypeScript 7, the native
+ * compiler (`@typescript/native-preview`, or `typescript` ≥ 7), through its API when the project
+ * has it; else the `typescript` package's JavaScript API. Resolved from the project, never from
+ * assay, so that verdicts follow the compiler the project uses.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as TS from 'typescript';
 import { UserError } from '../errors.js';
 import type { Compiler } from './compiler.js';
+import { nativeCompiler, packageVersion, type NativeApi } from './native-compiler.js';
 import { tsCompiler } from './ts-compiler.js';
 
 export interface CompilerSetup {
   projectRoot: string;
   /** As configured (`tsconfigFile`), relative to projectRoot. */
   tsconfigFile: string;
+  /** `javascript`: the `typescript` package's JavaScript API even where the native compiler is installed (a test compares the two). */
+  prefer?: 'native' | 'javascript';
 }
 
-export function loadCompiler(setup: CompilerSetup): Compiler {
+const NATIVE_PACKAGES = ['@typescript/native-preview', 'typescript'];
+
+export async function loadCompiler(setup: CompilerSetup): Promise<Compiler> {
   const relative = (file: string) => path.relative(setup.projectRoot, file).split(path.sep).join('/');
   const tsconfig = path.resolve(setup.projectRoot, setup.tsconfigFile);
   if (!existsSync(tsconfig)) {
     throw new UserError(`tsconfigFile: ${setup.tsconfigFile} does not exist; set "tsconfigFile" in the config file to the tsconfig the TypeScript checker should compile`);
   }
   const require = createRequire(path.join(setup.projectRoot, 'package.json'));
+  const native = setup.prefer === 'javascript' ? undefined : nativePackage(require);
+  if (native !== undefined) {
+    const api = (await import(pathToFileURL(require.resolve(`${native.name}/unstable/sync`)).href)) as NativeApi;
+    return nativeCompiler(api, native.version, tsconfig, relative);
+  }
   let ts: typeof TS;
   try {
     ts = require('typescript') as typeof TS;
   } catch {
     throw new UserError('checkers: "typescript" needs the typescript package in the project (npm install --save-dev typescript)');
   }
+  if (typeof ts.createProgram !== 'function') {
+    throw new UserError(`checkers: "typescript" found typescript ${ts.version}, which has neither the JavaScript API nor the native one (unstable/sync)`);
+  }
   return tsCompiler(ts, tsconfig, relative);
+}
+
+/** The project's native TypeScript package, if it has one. */
+function nativePackage(require: NodeJS.Require): { name: string; version: string } | undefined {
+  for (const name of NATIVE_PACKAGES) {
+    let version: string;
+    try {
+      version = packageVersion(require.resolve(`${name}/package.json`));
+    } catch {
+      continue;
+    }
+    if (Number(version.split('.')[0]) >= 7) return { name, version };
+  }
+  return undefined;
 }

@@ -10,10 +10,9 @@
  * `noUnusedParameters`), and with declaration output on (never written) so that a check can tell
  * whether a mutant changes what importers of its file see.
  */
-import path from 'node:path';
 import type * as TS from 'typescript';
-import { UserError } from '../errors.js';
 import type { Compiler, FileChanges, TypeError } from './compiler.js';
+import { projectConfigs, type ProjectConfig } from './project-configs.js';
 
 type Ts = typeof TS;
 
@@ -32,7 +31,7 @@ const FORCED_OPTIONS: TS.CompilerOptions = {
 };
 
 export function tsCompiler(ts: Ts, tsconfig: string, relative: (file: string) => string): Compiler {
-  const projects = configsOf(ts, tsconfig, relative).map((config) => new Project(ts, config));
+  const projects = projectConfigs(ts, tsconfig, relative, FORCED_OPTIONS).map((config) => new Project(ts, compiled(config)));
   const owners = (file: string) => projects.filter((project) => project.has(file));
   return {
     name: `typescript ${ts.version}`,
@@ -50,33 +49,10 @@ export function tsCompiler(ts: Ts, tsconfig: string, relative: (file: string) =>
   };
 }
 
-/** The tsconfig and, depth first, every project it references (a solution-style root with no files of its own is left out). */
-function configsOf(ts: Ts, tsconfig: string, relative: (file: string) => string): TS.ParsedCommandLine[] {
-  const seen = new Set<string>();
-  const configs: TS.ParsedCommandLine[] = [];
-  const visit = (file: string) => {
-    const key = path.resolve(file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    const config = parseConfig(ts, key, relative);
-    for (const reference of config.projectReferences ?? []) visit(ts.resolveProjectReferencePath(reference));
-    if (config.fileNames.length > 0) configs.push(config);
-  };
-  visit(tsconfig);
-  return configs;
-}
-
-function parseConfig(ts: Ts, file: string, relative: (file: string) => string): TS.ParsedCommandLine {
-  const fail = (diagnostic: TS.Diagnostic): never => {
-    throw new UserError(`${relative(file)}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0]}`);
-  };
-  const parsed = ts.getParsedCommandLineOfConfigFile(file, FORCED_OPTIONS, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: fail });
-  if (parsed === undefined) throw new UserError(`${relative(file)}: cannot be read as a tsconfig`);
-  const error = parsed.errors.find((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
-  if (error !== undefined) fail(error);
-  // One file's declarations at a time, never a bundle of them all; no build info.
-  const { outFile: _outFile, tsBuildInfoFile: _buildInfo, ...options } = parsed.options;
-  return { ...parsed, options: { ...options, incremental: false } };
+/** A tsconfig as this compiler compiles it: one file's declarations at a time, never a bundle of them all; no build info. */
+function compiled(config: ProjectConfig): TS.ParsedCommandLine {
+  const { outFile: _outFile, tsBuildInfoFile: _buildInfo, ...options } = config.options;
+  return { ...config, options: { ...options, incremental: false } };
 }
 
 /** One tsconfig's program, and the programs made from it with some files changed. */

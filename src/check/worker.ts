@@ -19,7 +19,13 @@ export interface CheckerData extends CompilerSetup {
   /** By the same paths: the bodies a grouped check may blank (region.ts). */
   sealedBodies: Record<string, Array<{ start: number; end: number }>>;
   grouped: boolean;
+  threads: number;
+  /** One Int32: how many workers have taken a `close` task. */
+  closing: SharedArrayBuffer;
 }
+
+/** How long a closing worker waits for the others, at most. */
+const CLOSE_WAIT_MS = 10_000;
 
 const data = workerData as CheckerData;
 const texts = diskBacked(new Map(Object.entries(data.texts)));
@@ -27,9 +33,10 @@ const sealedBodies = new Map(Object.entries(data.sealedBodies));
 const relative = (file: string) => path.relative(data.projectRoot, file).split(path.sep).join('/');
 let compiler: Compiler | undefined;
 
-export default function check(task: CheckTask): CheckAnswer {
+export default async function check(task: CheckTask): Promise<CheckAnswer> {
+  if (task.kind === 'close') return close();
   try {
-    compiler ??= loadCompiler(data);
+    compiler ??= await loadCompiler(data);
   } catch (error) {
     if (error instanceof UserError) return { kind: 'user-error', message: error.message };
     throw error;
@@ -56,4 +63,18 @@ function diskBacked(given: Map<string, string>): SourceTexts {
       return given.get(file);
     },
   };
+}
+
+/** Closes this worker's compiler, then holds the thread until every worker has a close task: so each gets one. */
+function close(): CheckAnswer {
+  compiler?.close();
+  compiler = undefined;
+  const closing = new Int32Array(data.closing);
+  Atomics.add(closing, 0, 1);
+  const deadline = Date.now() + CLOSE_WAIT_MS;
+  for (let seen = Atomics.load(closing, 0); seen < data.threads && Date.now() < deadline; seen = Atomics.load(closing, 0)) {
+    Atomics.wait(closing, 0, seen, 50);
+  }
+  Atomics.notify(closing, 0);
+  return { kind: 'closed' };
 }

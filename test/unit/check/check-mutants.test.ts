@@ -6,11 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { symlink } from 'node:fs/promises';
+import { repoRoot } from '../../support/assay.js';
 import * as ts from 'typescript';
 import { checkMutants, type CheckedMutant } from '../../../src/check/check-mutants.js';
-import { formatTypeError, type Compiler } from '../../../src/check/compiler.js';
+import { formatTypeError, type Compiler, type PlacedTypeError } from '../../../src/check/compiler.js';
 import { regionOf, sealedBodiesOf } from '../../../src/check/region.js';
 import { tsCompiler } from '../../../src/check/ts-compiler.js';
+import { loadCompiler } from '../../../src/check/load-compiler.js';
 import { parseSourceFile } from '../../../src/mutate/parse.js';
 import { tempProject } from '../config/temp-project.js';
 
@@ -130,6 +133,34 @@ export function label(count: number): string {
     const grouped = check(mutants, true);
     expect(grouped.reasons).toEqual(check(mutants, false).reasons);
     expect(grouped.reasons).toEqual({ 1: "src/sizes.ts(6,38): error TS2365: Operator '+' cannot be applied to types 'number' and 'void'." });
+  });
+
+  it('gives the same verdicts, places and error codes on the native compiler (TypeScript 7) as on the JavaScript API', async () => {
+    const files = { 'src/levels.ts': LEVELS, 'src/labels.ts': LABELS };
+    const { dir, compiler } = await project(files);
+    const mutants = [
+      mutant(1, dir, 'src/levels.ts', LEVELS, "'high'", '""', 'StringLiteral', 2),
+      mutant(2, dir, 'src/levels.ts', LEVELS, "'round'", '""'),
+      mutant(3, dir, 'src/levels.ts', LEVELS, 'n * 2', 'n / 2', 'ArithmeticOperator'),
+      mutant(4, dir, 'src/levels.ts', LEVELS, '(n) => n * 2', '() => undefined', 'ArrowFunction'),
+      mutant(5, dir, 'src/levels.ts', LEVELS, 'round ?', 'true ?', 'ConditionalExpression'),
+    ];
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const native = await loadCompiler({ projectRoot: dir, tsconfigFile: 'tsconfig.json' });
+    try {
+      expect(native.name).toMatch(/^typescript 7\..* \(native\)$/);
+      const texts = new Map(Object.entries(files).map(([name, text]) => [path.join(dir, name), text]));
+      const sources = { texts, sealedBodies: new Map([...texts].map(([file, text]) => [file, sealedBodiesOf(parseSourceFile({ path: file, name: file, text }))])) };
+      // Messages may differ (TypeScript 7 orders union members); the verdicts and where they point may not.
+      const where = (failed: Map<number, PlacedTypeError>) => [...failed].map(([id, error]) => [id, error.file, error.line, error.column, error.code]);
+      for (const grouped of [true, false]) {
+        const fromNative = where(checkMutants(native, mutants, sources, grouped));
+        expect(fromNative).toEqual(where(checkMutants(compiler, mutants, sources, grouped)));
+        expect(fromNative.map(([id]) => id)).toEqual([1, 2, 4]);
+      }
+    } finally {
+      native.close();
+    }
   });
 
   it('reads project references and leaves out files no project compiles', async () => {
