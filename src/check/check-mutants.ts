@@ -5,17 +5,24 @@
  * first error, placed in the original file (a place inside the mutant's code is its start).
  *
  * Grouping (StrykerJS's `prioritizePerformanceOverAccuracy`, on by default) checks many mutants in
- * one program: mutants in different regions (region.ts), of one file or several. While every
- * region's names keep their types (always so for a sealed one; compared for the others), a
- * region's changes can neither reach outside it nor be seen by importers, so each error in a
- * region belongs to that region's mutant, and what the group reports is what each of its mutants
- * would report alone. Mutants whose names' types changed are checked alone, and the rest of their
- * group again without them; an error outside every region sends the whole group to be checked
- * alone. Mutants in no region are always checked alone. So grouping never changes a verdict; it
- * spares the program that each check alone builds.
+ * one program, by region (region.ts): where a region's declaration can be copied, each mutant
+ * goes into a copy of it (clones.ts), many copies to a program; else mutants of different regions
+ * share a program, one per region. While a region's names keep their types (always so for a
+ * sealed one; compared for the others), its changes can neither reach outside it nor be seen by
+ * importers, so each error in a region or copy belongs to its mutant. Mutants whose names' types
+ * changed are checked alone; an error outside every region and copy sends the group to be checked
+ * alone. Mutants in no region are always checked alone.
+ *
+ * One more thing makes a shared program differ from one of its own: TypeScript's checker reports
+ * some errors once per type (a failed check is cached on the type, e.g. "must have a
+ * '[Symbol.iterator]()' method" for `boolean`), so a mutant checked after another that failed the
+ * same way may pass where alone it fails. A shared program is therefore trusted only for the
+ * mutants it reports: the rest are checked again together, without them, until a program reports
+ * no error. So grouping does not change a verdict; it spares the programs checks alone build.
  */
 import type { Compiler, FileChanges, PlacedTypeError, TypeError } from './compiler.js';
 import type { Region } from './region.js';
+import { inCopiedPart, withClones } from './clones.js';
 
 /** A change of a file's text: [start, end) becomes `replacement`. */
 export interface Edit {
@@ -47,17 +54,31 @@ export interface CheckSources {
 /** What a grouped check puts in place of a sealed body with no mutant in it: less for the type checker to do. */
 const BLANK_BODY = '{ throw 0; }';
 
-/** Most mutants checked in one program. */
+/** Most mutants checked in one program, one per region. */
 const GROUP_SIZE = 64;
+/** Most mutants checked in one program as copies of their regions (clones.ts). */
+const COPIES_PER_PROGRAM = 100;
 
 /** The mutants that do not type-check, with each one's first error. */
 export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant[], sources: CheckSources, grouped: boolean): Map<number, PlacedTypeError> {
   const failed = new Map<number, PlacedTypeError>();
   const checkable = mutants.filter((mutant) => compiler.has(mutant.file));
   const check = new Check(compiler, sources, grouped);
-  const alone = grouped ? checkable.filter((mutant) => mutant.region === undefined) : checkable;
-  const groups = grouped ? groupsOf(checkable.filter((mutant) => mutant.region !== undefined)) : [];
-  for (const group of groups) {
+  if (!grouped) {
+    for (const [id, error] of check.eachAlone(checkable)) failed.set(id, error);
+    return failed;
+  }
+  const copyable = checkable.filter((mutant) => mutant.region?.clone !== undefined && inCopiedPart(mutant, mutant.region.clone));
+  const others = checkable.filter((mutant) => !copyable.includes(mutant));
+  const alone: CheckedMutant[] = others.filter((mutant) => mutant.region === undefined);
+  const inRounds = others.filter((mutant) => mutant.region !== undefined);
+  for (const batch of cloneBatches(copyable)) {
+    const answer = check.copies(batch);
+    for (const [id, error] of answer.failed) failed.set(id, error);
+    alone.push(...answer.retyped);
+    inRounds.push(...answer.unresolved);
+  }
+  for (const group of groupsOf(inRounds)) {
     for (const [id, error] of check.group(group)) failed.set(id, error);
   }
   for (const mutant of alone) {
@@ -90,7 +111,59 @@ class Check {
       if (place === undefined || owner === undefined) return this.eachAlone(group);
       errorsOf.set(owner.id, [...(errorsOf.get(owner.id) ?? []), place.error]);
     }
-    return new Map([...errorsOf].map(([id, errors]) => [id, first(errors)]));
+    const failed = new Map([...errorsOf].map(([id, errors]) => [id, first(errors)]));
+    // An error may have hidden another mutant's (see the module comment): the others go again without it.
+    const rest = group.filter((mutant) => !failed.has(mutant.id));
+    return failed.size === 0 || rest.length === 0 ? failed : new Map([...failed, ...this.group(rest)]);
+  }
+
+  /**
+   * Mutants checked as copies of their regions (clones.ts), all in one program: those with errors
+   * in their copies failed; `retyped` ones change their region's type (to be checked alone);
+   * `unresolved` ones could not be judged from copies (an error outside them, or in a control).
+   */
+  copies(batch: readonly CheckedMutant[]): { failed: Map<number, PlacedTypeError>; retyped: CheckedMutant[]; unresolved: CheckedMutant[] } {
+    if (batch.length === 0) return { failed: new Map(), retyped: [], unresolved: [] };
+    const files = new Map<string, Map<number, CheckedMutant[]>>();
+    for (const mutant of batch) {
+      const regions = files.get(mutant.file) ?? new Map<number, CheckedMutant[]>();
+      regions.set(mutant.region!.start, [...(regions.get(mutant.region!.start) ?? []), mutant]);
+      files.set(mutant.file, regions);
+    }
+    const cloned = new Map(
+      [...files].map(([file, regions]) => [file, withClones(this.sources.texts.get(file)!, this.editsOf(file, []), [...regions.values()].map((mutants) => ({ recipe: mutants[0].region!.clone!, mutants })))]),
+    );
+    const changes = new Map([...cloned].map(([file, { text }]) => [file, text]));
+    const byId = new Map(batch.map((mutant) => [mutant.id, mutant]));
+    const unresolved = new Set<CheckedMutant>();
+    const errorsOf = new Map<number, PlacedTypeError[]>();
+    for (const error of this.compiler.errors(changes, [...files.keys()])) {
+      const clone = cloned.get(error.file ?? '')?.clones.find((copy) => copy.start <= (error.start ?? -1) && (error.start ?? -1) < copy.end);
+      if (clone === undefined) return { failed: new Map(), retyped: [], unresolved: [...batch] };
+      if (clone.mutantId === undefined) {
+        // The control copy: its region cannot be copied faithfully.
+        const region = [...files.get(error.file!)!.values()].find((mutants) => clone.original(clone.start) >= mutants[0].region!.start && clone.original(clone.start) < mutants[0].region!.end);
+        for (const mutant of region ?? batch) unresolved.add(mutant);
+        continue;
+      }
+      errorsOf.set(clone.mutantId, [...(errorsOf.get(clone.mutantId) ?? []), placed({ ...error, start: clone.original(error.start!) }, this.sources.texts)]);
+    }
+    const retyped = new Set<CheckedMutant>();
+    for (const [file, { clones }] of cloned) {
+      // Per region in order: the control, then a copy per mutant.
+      const types = this.compiler.declaredTypes(changes, file, clones.map((clone) => clone.nameAt));
+      let control = '';
+      clones.forEach((clone, index) => {
+        if (clone.mutantId === undefined) control = types[index];
+        else if (!byId.get(clone.mutantId)!.region!.sealed && types[index] !== control) retyped.add(byId.get(clone.mutantId)!);
+      });
+    }
+    const failed = new Map([...errorsOf].filter(([id]) => !retyped.has(byId.get(id)!) && !unresolved.has(byId.get(id)!)).map(([id, errors]) => [id, first(errors)]));
+    const answer = { failed, retyped: [...retyped].filter((mutant) => !unresolved.has(mutant)), unresolved: [...unresolved] };
+    if (failed.size === 0) return answer;
+    // An error may have hidden another mutant's (see the module comment): the others go again without it.
+    const again = this.copies(batch.filter((mutant) => !failed.has(mutant.id) && !retyped.has(mutant) && !unresolved.has(mutant)));
+    return { failed: new Map([...failed, ...again.failed]), retyped: [...answer.retyped, ...again.retyped], unresolved: [...answer.unresolved, ...again.unresolved] };
   }
 
   alone(mutant: CheckedMutant): PlacedTypeError | undefined {
@@ -103,7 +176,7 @@ class Check {
     return this.importersError(mutant, changes);
   }
 
-  private eachAlone(mutants: readonly CheckedMutant[]): Map<number, PlacedTypeError> {
+  eachAlone(mutants: readonly CheckedMutant[]): Map<number, PlacedTypeError> {
     return new Map(mutants.flatMap((mutant) => {
       const error = this.alone(mutant);
       return error === undefined ? [] : [[mutant.id, error] as const];
@@ -148,6 +221,12 @@ class Check {
 /** Where an offset of the original text is in the text with `edits` applied (none of them over it). */
 function shifted(offset: number, edits: readonly Edit[]): number {
   return edits.reduce((at, edit) => (edit.end <= offset ? at + edit.replacement.length - (edit.end - edit.start) : at), offset);
+}
+
+/** Batches of mutants to check as copies, at most COPIES_PER_PROGRAM each, a region's mutants together where they fit. */
+function cloneBatches(mutants: readonly CheckedMutant[]): CheckedMutant[][] {
+  const sorted = [...mutants].sort((a, b) => a.file.localeCompare(b.file) || a.region!.start - b.region!.start);
+  return Array.from({ length: Math.ceil(sorted.length / COPIES_PER_PROGRAM) }, (_, index) => sorted.slice(index * COPIES_PER_PROGRAM, (index + 1) * COPIES_PER_PROGRAM));
 }
 
 /**

@@ -31,9 +31,9 @@ export interface Compiler {
   has(file: string): boolean;
   /** Source files of the program that import `file`, directly or through others, type-only imports too. */
   dependents(file: string): readonly string[];
-  /** The type errors of the program as it is on disk, every file's (at most `limit`). */
-  baselineErrors(limit: number): TypeError[];
-  /** The type errors in `files` (syntax and type checks) with `changes` in place. */
+  /** The program's errors that belong to no one file (global ones, the tsconfig's), as it is on disk. */
+  globalErrors(): TypeError[];
+  /** The type errors in `files` (syntax and type checks) with `changes` in place (none: the files as on disk). */
   errors(changes: FileChanges, files: readonly string[]): TypeError[];
   /**
    * What importers of `file` see of it (its declaration output) with `changes` in place; undefined

@@ -16,6 +16,7 @@ import type { CheckedMutant } from './check-mutants.js';
 import { regionOf, sealedBodiesOf } from './region.js';
 import { parseSourceFile } from '../mutate/parse.js';
 import type { CheckAnswer, CheckTask } from './task.js';
+import { nativePackage } from './load-compiler.js';
 import type { CheckerData } from './worker.js';
 
 export interface TypeCheckResult {
@@ -29,7 +30,7 @@ export interface TypeCheckResult {
 }
 
 /** Mutants per thread at least: fewer would not repay loading the compiler in another thread. */
-const MUTANTS_PER_THREAD = 100;
+const MUTANTS_PER_THREAD = 500;
 /** Shares per thread: the threads finish close together although files differ in cost. */
 const SHARES_PER_THREAD = 4;
 
@@ -45,7 +46,8 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
       const region = regionOf(treeOf(file), mutant.start, mutant.end, mutant.mutatorName);
       return { id: mutant.id, file: slashed(file.path), start: mutant.start, end: mutant.end, replacement: mutant.replacement, ...(region && { region }) };
     });
-  const threads = Math.max(1, Math.min(options.concurrency, Math.ceil(checked.length / MUTANTS_PER_THREAD)));
+  // The native compiler is a process of its own that checks in parallel: one thread talks to it.
+  const threads = nativePackage(options.projectRoot) !== undefined ? 1 : Math.max(1, Math.min(options.concurrency, Math.ceil(checked.length / MUTANTS_PER_THREAD)));
   const data: CheckerData = {
     projectRoot: options.projectRoot,
     tsconfigFile: options.tsconfigFile,
@@ -61,6 +63,7 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
   try {
     const run = (task: CheckTask) => pool.run(task, { signal: AbortSignal.any([failed.signal, ...(signal ? [signal] : [])]) }) as Promise<CheckAnswer>;
     const answers = [run({ kind: 'baseline' }), ...shares(checked, threads * SHARES_PER_THREAD).map((share) => run({ kind: 'mutants', mutants: share }))];
+    for (const answer of answers) answer.catch(() => undefined); // each is awaited below, or aborted when another fails
     const baseline = await answers[0];
     if (baseline.kind === 'user-error') throw new UserError(baseline.message);
     if (baseline.kind !== 'baseline') throw new Error('the type-check baseline was not answered');

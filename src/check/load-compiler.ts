@@ -31,7 +31,7 @@ export async function loadCompiler(setup: CompilerSetup): Promise<Compiler> {
     throw new UserError(`tsconfigFile: ${setup.tsconfigFile} does not exist; set "tsconfigFile" in the config file to the tsconfig the TypeScript checker should compile`);
   }
   const require = createRequire(path.join(setup.projectRoot, 'package.json'));
-  const native = setup.prefer === 'javascript' ? undefined : nativePackage(require);
+  const native = setup.prefer === 'javascript' ? undefined : nativePackage(setup.projectRoot);
   if (native !== undefined) {
     const api = (await import(pathToFileURL(require.resolve(`${native.name}/unstable/sync`)).href)) as NativeApi;
     return nativeCompiler(api, native.version, tsconfig, relative);
@@ -49,7 +49,8 @@ export async function loadCompiler(setup: CompilerSetup): Promise<Compiler> {
 }
 
 /** The project's native TypeScript package, if it has one. */
-function nativePackage(require: NodeJS.Require): { name: string; version: string } | undefined {
+export function nativePackage(projectRoot: string): { name: string; version: string } | undefined {
+  const require = createRequire(path.join(projectRoot, 'package.json'));
   for (const name of NATIVE_PACKAGES) {
     let version: string;
     try {

@@ -71,15 +71,9 @@ export function nativeCompiler(api: NativeApi, version: string, tsconfig: string
     name: `typescript ${version} (native)`,
     has: (file) => files.has(file),
     dependents: (file) => (importers ??= importersOf(configs, files)).get(file) ?? [],
-    baselineErrors(limit) {
+    globalErrors() {
       show(new Map());
-      const errors: TypeError[] = [];
-      for (const project of projects()) {
-        const { program } = project;
-        errors.push(...convert([...program.getConfigFileParsingDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()]));
-        if (errors.length >= limit) break;
-      }
-      return errors.slice(0, limit);
+      return projects().flatMap(({ program }) => convert([...program.getConfigFileParsingDiagnostics(), ...program.getGlobalDiagnostics()]));
     },
     errors(changes, checked) {
       show(changes);

@@ -21,6 +21,26 @@ export interface Region {
   sealed: boolean;
   /** Unsealed: offsets of the names it declares, whose types the rest of the program sees. */
   names: number[];
+  /** How to copy the declaration under another name, where it can be (see clones.ts). */
+  clone?: CloneRecipe;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * How to copy a declaration under another name: the text [start, end) without the `omit` spans
+ * (modifiers a copy must not have: `export`, `default`, `override`, decorators), `name` renamed,
+ * written at `insertAt` (just after the declaration or its statement) between `before` and `after`.
+ */
+export interface CloneRecipe extends Span {
+  omit: Span[];
+  name: Span;
+  insertAt: number;
+  before: string;
+  after: string;
 }
 
 /** The region of a mutant at [start, end) in `tree`; undefined when it has none (e.g. module-level code). */
@@ -29,12 +49,16 @@ export function regionOf(tree: ts.SourceFile, start: number, end: number, mutato
   const visit = (node: ts.Node): void => {
     const sealedPart = sealedPartOf(node);
     if (sealedPart !== undefined && sealedPart.getStart(tree) <= start && end <= sealedPart.end) {
-      region = { start: node.getStart(tree), end: node.end, sealed: true, names: [] };
+      const clone = cloneRecipeOf(node, tree);
+      region = { start: node.getStart(tree), end: node.end, sealed: true, names: [], ...(clone && { clone }) };
       return;
     }
     // The outermost declaration is the region, unless one inside it is sealed.
     const name = region === undefined ? declaredNameOf(node) : undefined;
-    if (name !== undefined && node.getStart(tree) <= start && end <= node.end) region = { start: node.getStart(tree), end: node.end, sealed: false, names: [name.getStart(tree)] };
+    if (name !== undefined && node.getStart(tree) <= start && end <= node.end) {
+      const clone = cloneRecipeOf(node, tree);
+      region = { start: node.getStart(tree), end: node.end, sealed: false, names: [name.getStart(tree)], ...(clone && { clone }) };
+    }
     const child = node.getChildren(tree).find((candidate) => candidate.getStart(tree) <= start && end <= candidate.end);
     if (child !== undefined) visit(child);
   };
@@ -68,6 +92,26 @@ function isFunctionBodyOf(node: ts.Node): ts.Block | undefined {
   if (initializer === undefined || !ts.isExpression(initializer)) return undefined;
   const value = ts.isParenthesizedExpression(initializer) ? initializer.expression : initializer;
   return (ts.isFunctionExpression(value) || ts.isArrowFunction(value)) && ts.isBlock(value.body) ? value.body : undefined;
+}
+
+/** How to copy a declaration under another name, when it can be: a named function, a class member with a plain name, a variable holding a function. */
+function cloneRecipeOf(node: ts.Node, tree: ts.SourceFile): CloneRecipe | undefined {
+  const span = (part: ts.Node): Span => ({ start: part.getStart(tree), end: part.end });
+  const omitted = (modifiers: readonly ts.ModifierLike[] | undefined, kinds: readonly ts.SyntaxKind[]) =>
+    (modifiers ?? []).filter((modifier) => ts.isDecorator(modifier) || kinds.includes(modifier.kind)).map(span);
+  if (ts.isFunctionDeclaration(node) && node.name !== undefined && node.body !== undefined) {
+    const omit = omitted(node.modifiers, [ts.SyntaxKind.ExportKeyword, ts.SyntaxKind.DefaultKeyword]);
+    return { ...span(node), omit, name: span(node.name), insertAt: node.end, before: '\n', after: '' };
+  }
+  const member = ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isPropertyDeclaration(node);
+  if (member && ts.isClassLike(node.parent) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) {
+    const omit = omitted(node.modifiers, [ts.SyntaxKind.OverrideKeyword, ts.SyntaxKind.DeclareKeyword]);
+    return { ...span(node), omit, name: span(node.name), insertAt: node.end, before: '\n', after: ';' };
+  }
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && ts.isVariableDeclarationList(node.parent) && ts.isVariableStatement(node.parent.parent)) {
+    return { ...span(node), omit: [], name: span(node.name), insertAt: node.parent.parent.end, before: '\nconst ', after: ';' };
+  }
+  return undefined;
 }
 
 /** The part of `node` whose changes its written type seals in, if it has one. */

@@ -37,7 +37,7 @@ export function tsCompiler(ts: Ts, tsconfig: string, relative: (file: string) =>
     name: `typescript ${ts.version}`,
     has: (file) => owners(file).length > 0,
     dependents: (file) => [...new Set(owners(file).flatMap((project) => project.dependents(file)))],
-    baselineErrors: (limit) => projects.flatMap((project) => project.baselineErrors(limit)).slice(0, limit),
+    globalErrors: () => projects.flatMap((project) => project.globalErrors()),
     errors: (changes, files) =>
       projects.flatMap((project) => {
         const own = files.filter((file) => project.has(file));
@@ -135,17 +135,13 @@ class Project {
     return this.dependentsOf.get(file) ?? [];
   }
 
-  baselineErrors(limit: number): TypeError[] {
-    const errors: TypeError[] = [];
-    for (const sourceFile of this.base.getSourceFiles()) {
-      errors.push(...this.errorsIn(this.base, sourceFile));
-      if (errors.length >= limit) return errors.slice(0, limit);
-    }
-    return [...errors, ...this.convert(this.base.getGlobalDiagnostics())].slice(0, limit);
+  globalErrors(): TypeError[] {
+    // Not the options' diagnostics: those would tell of the options this module forces.
+    return this.convert(this.base.getGlobalDiagnostics());
   }
 
   errors(changes: FileChanges, files: readonly string[]): TypeError[] {
-    const program = this.programFor(changes);
+    const program = changes.size === 0 ? this.base : this.programFor(changes);
     return files.flatMap((file) => {
       const sourceFile = program.getSourceFile(file);
       return sourceFile === undefined ? [] : this.errorsIn(program, sourceFile);

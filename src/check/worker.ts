@@ -42,7 +42,9 @@ export default async function check(task: CheckTask): Promise<CheckAnswer> {
     throw error;
   }
   if (task.kind === 'baseline') {
-    const first = compiler.baselineErrors(1)[0];
+    // The files a check reads: the mutated ones and those importing them. An error elsewhere changes no verdict.
+    const read = [...new Set(Object.keys(data.texts).filter((file) => compiler!.has(file)).flatMap((file) => [file, ...compiler!.dependents(file)]))];
+    const first = [...compiler.globalErrors(), ...compiler.errors(new Map(), read)][0];
     return { kind: 'baseline', compiler: compiler.name, ...(first !== undefined && { error: formatTypeError(placed(first, texts), relative) }) };
   }
   const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies }, data.grouped);
