@@ -150,7 +150,7 @@ export async function benchProjects(argv: string[]): Promise<number> {
   return rows.some((row) => row.failed) ? 1 : 0;
 }
 
-interface Settings {
+export interface Settings {
   concurrency: number;
   /** `--mutate` as given (comma-separated), if given. */
   mutate?: string;
@@ -185,38 +185,10 @@ async function benchProject(dir: string, settings: Settings): Promise<ProjectRow
   if ('failure' in assay) return { ...row, failed: [{ tool: 'assay', reason: assay.failure }] };
   row.assay = assay.figures;
 
-  const lines = { starts: undefined as number | undefined, done: undefined as number | undefined, tests: undefined as number | undefined };
-  let strykerRun;
-  try {
-    strykerRun = await runStryker(dir, {
-      concurrency: settings.concurrency,
-      mutate,
-      // As StrykerJS's users run it: only related test files, its default.
-      related: true,
-      config: strykerConfig(own),
-      ...(vitestConfig === undefined ? {} : { vitestConfigFile: vitestConfig }),
-      copy: async (from, to) => {
-        settings.copies.add(to);
-        await copyProject(from, to);
-      },
-      onLine: (line, ms) => {
-        if (lines.starts === undefined && STRYKER_DRY_RUN_STARTS.test(line)) lines.starts = ms;
-        const done = lines.done === undefined ? STRYKER_DRY_RUN_DONE.exec(line) : null;
-        if (done) [lines.done, lines.tests] = [ms, Number(done[1])];
-      },
-    });
-  } catch (error) {
-    return { ...row, failed: [{ tool: 'StrykerJS', reason: tail((error as Error).message) }] };
-  }
-  const strykerList = strykerMutants(strykerRun.report);
-  row.stryker = {
-    mutants: strykerList.length,
-    wallMs: strykerRun.wallMs,
-    msPerMutant: perMutant(strykerRun.wallMs, strykerList.length),
-    ...(lines.done === undefined ? {} : { firstMutantMs: Math.round(lines.done), tests: lines.tests }),
-    ...(lines.done === undefined || lines.starts === undefined ? {} : { initialRunMs: Math.round(lines.done - lines.starts) }),
-    ...(strykerRun.peakRssMb === undefined ? {} : { peakRssMb: strykerRun.peakRssMb }),
-  };
+  const stryker = await runStrykerOn(dir, settings, mutate, vitestConfig, strykerConfig(own));
+  if ('failure' in stryker) return { ...row, failed: [{ tool: 'StrykerJS', reason: stryker.failure }] };
+  row.stryker = stryker.figures;
+  const strykerList = stryker.mutants;
   const comparison = compareWithStryker(assay.verdicts, strykerList);
   row.agreement = {
     matched: comparison.matched,
@@ -235,11 +207,56 @@ async function benchProject(dir: string, settings: Settings): Promise<ProjectRow
   return row;
 }
 
+/** StrykerJS on a temp copy of `dir`, as its users run it, its initial run's lines timed as they arrive. */
+export async function runStrykerOn(
+  dir: string,
+  settings: Pick<Settings, 'concurrency' | 'copies'>,
+  mutate: string[],
+  vitestConfig: string | undefined,
+  config: Record<string, any>,
+): Promise<{ figures: ToolFigures; mutants: ReturnType<typeof strykerMutants> } | { failure: string }> {
+  const lines = { starts: undefined as number | undefined, done: undefined as number | undefined, tests: undefined as number | undefined };
+  let strykerRun;
+  try {
+    strykerRun = await runStryker(dir, {
+      concurrency: settings.concurrency,
+      mutate,
+      // As StrykerJS's users run it: only related test files, its default.
+      related: true,
+      config,
+      ...(vitestConfig === undefined ? {} : { vitestConfigFile: vitestConfig }),
+      copy: async (from, to) => {
+        settings.copies.add(to);
+        await copyProject(from, to);
+      },
+      onLine: (line, ms) => {
+        if (lines.starts === undefined && STRYKER_DRY_RUN_STARTS.test(line)) lines.starts = ms;
+        const done = lines.done === undefined ? STRYKER_DRY_RUN_DONE.exec(line) : null;
+        if (done) [lines.done, lines.tests] = [ms, Number(done[1])];
+      },
+    });
+  } catch (error) {
+    return { failure: tail((error as Error).message) };
+  }
+  const mutants = strykerMutants(strykerRun.report);
+  return {
+    mutants,
+    figures: {
+      mutants: mutants.length,
+      wallMs: strykerRun.wallMs,
+      msPerMutant: perMutant(strykerRun.wallMs, mutants.length),
+      ...(lines.done === undefined ? {} : { firstMutantMs: Math.round(lines.done), tests: lines.tests }),
+      ...(lines.done === undefined || lines.starts === undefined ? {} : { initialRunMs: Math.round(lines.done - lines.starts) }),
+      ...(strykerRun.peakRssMb === undefined ? {} : { peakRssMb: strykerRun.peakRssMb }),
+    },
+  };
+}
+
 /**
  * The project's StrykerJS config for StrykerJS: without what assay accepts and ignores (both
  * tools then run the same settings) and the `assay` section, and with no break threshold.
  */
-function strykerConfig(own: Record<string, any>): Record<string, any> {
+export function strykerConfig(own: Record<string, any>): Record<string, any> {
   const config: Record<string, any> = {};
   for (const [key, value] of Object.entries(own)) {
     if (key === 'assay' || IGNORED_STRYKER_KEYS.has(key)) continue;
@@ -254,7 +271,7 @@ function strykerConfig(own: Record<string, any>): Record<string, any> {
 type AssayOutcome = { figures: ToolFigures; verdicts: ReturnType<typeof verdictsOf> } | { failure: string };
 
 /** `assay run` on a temp copy of `dir`, timed, its planned line timed as it arrives. */
-async function runAssayOn(dir: string, args: string[], reportFile: string, copies: Set<string>): Promise<AssayOutcome> {
+export async function runAssayOn(dir: string, args: string[], reportFile: string, copies: Set<string>): Promise<AssayOutcome> {
   const copy = await mkdtemp(path.join(os.tmpdir(), 'assay-bench-project-'));
   copies.add(copy);
   try {

@@ -15,6 +15,7 @@
  *
  * Usage: npm run bench [-- --concurrency N] [--sizes 200,1000,5000] [--no-fixtures] [--nightly-size 1000] [fixture ...]
  *        npm run bench -- --project <dir> [--project <dir> ...] [--mutate <globs>] [--vitest-config <file>] [--concurrency 2]
+ *        npm run bench -- --checker --project <dir> [...] [--mutate <globs>] [--ungrouped]   (the TypeScript checkers: bench/checker.ts)
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -28,6 +29,11 @@ import { runStryker, strykerMutants } from '../test/support/stryker.js';
 import { compareWithStryker } from '../test/support/compare.js';
 import type { RunTimings } from '../src/model.js';
 
+// `--checker --project …`: the TypeScript checkers side by side (bench/checker.ts).
+if (process.argv.slice(2).includes('--checker')) {
+  const { benchChecker } = await import('./checker.js');
+  process.exit(await benchChecker(process.argv.slice(2)));
+}
 // `--project`: any vitest project on disk, handled by bench/projects.ts alone.
 if (process.argv.slice(2).some((arg) => arg === '--project' || arg.startsWith('--project='))) {
   const { benchProjects } = await import('./projects.js');
