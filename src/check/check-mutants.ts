@@ -20,7 +20,8 @@
  * mutants it reports: the rest are checked again together, without them, until a program reports
  * no error. So grouping does not change a verdict; it spares the programs checks alone build.
  */
-import type { Compiler, FileChanges, PlacedTypeError, TypeError } from './compiler.js';
+import { formatTypeError, NOT_COMPILING, type Compiler, type FileChanges, type PlacedTypeError, type TypeError } from './compiler.js';
+import { UserError } from '../errors.js';
 import type { Region } from './region.js';
 import { inCopiedPart, withClones } from './clones.js';
 
@@ -47,6 +48,8 @@ export interface SourceTexts {
 
 export interface CheckSources {
   texts: SourceTexts;
+  /** A file's path as messages show it (relative to the project). */
+  relative: (file: string) => string;
   /** By file: the bodies of functions whose types are written out (region.ts's sealedBodiesOf). */
   sealedBodies: ReadonlyMap<string, ReadonlyArray<{ start: number; end: number }>>;
 }
@@ -90,12 +93,16 @@ export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant
 
 /** The checks of one run's mutants on one compiler. */
 class Check {
+  private readonly relative: (file: string) => string;
+
   constructor(
     private readonly compiler: Compiler,
     private readonly sources: CheckSources,
     /** Grouped checks also blank the sealed bodies no mutant is in; checks alone, when not grouped, compile the files as they are. */
     private readonly blanking: boolean,
-  ) {}
+  ) {
+    this.relative = sources.relative;
+  }
 
   group(group: readonly CheckedMutant[]): Map<number, PlacedTypeError> {
     const files = new Map<string, CheckedMutant[]>();
@@ -212,7 +219,11 @@ class Check {
     if (seen !== undefined && seen === this.compiler.declarations(new Map(), mutant.file)) return undefined;
     for (const importer of importers) {
       const errors = this.compiler.errors(changes, [importer]).flatMap((error) => placeIn(error, [], this.sources.texts)?.error ?? []);
-      if (errors.length > 0) return first(errors);
+      if (errors.length === 0) continue;
+      // An importer with errors of its own would blame every mutant it reads: the run stops, as for a mutated file.
+      const before = this.compiler.errors(new Map(), [importer])[0];
+      if (before !== undefined) throw new UserError(`${formatTypeError(placed(before, this.sources.texts), this.relative)} ${NOT_COMPILING}`);
+      return first(errors);
     }
     return undefined;
   }

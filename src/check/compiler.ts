@@ -50,3 +50,6 @@ export function formatTypeError(error: PlacedTypeError, relative: (file: string)
   const where = error.file === undefined ? '' : `${relative(error.file)}(${error.line},${error.column}): `;
   return `${where}error TS${error.code}: ${error.message}`;
 }
+
+/** What follows the first error of a file that does not type-check before mutation. */
+export const NOT_COMPILING = '(the project does not type-check before mutation: fix it, or leave "typescript" out of "checkers")';

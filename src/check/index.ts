@@ -10,13 +10,14 @@
  */
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { UserError } from '../errors.js';
+import { InternalError, UserError } from '../errors.js';
 import type { Mutant, Options, SourceFile } from '../model.js';
 import type { CheckedMutant } from './check-mutants.js';
 import { regionOf, sealedBodiesOf } from './region.js';
 import { parseSourceFile } from '../mutate/parse.js';
 import type { CheckAnswer, CheckTask } from './task.js';
 import { nativePackage } from './load-compiler.js';
+import { NOT_COMPILING } from './compiler.js';
 import type { CheckerData } from './worker.js';
 
 export interface TypeCheckResult {
@@ -58,6 +59,8 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
     closing: new SharedArrayBuffer(4),
   };
   const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, workerData: data });
+  // A thread that dies fails its task; the pool's own event must not end the process.
+  pool.on('error', () => undefined);
   // A failure stops the other checks at once (their threads end); a success lets each worker close its compiler first.
   const failed = new AbortController();
   try {
@@ -66,13 +69,15 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
     for (const answer of answers) answer.catch(() => undefined); // each is awaited below, or aborted when another fails
     const baseline = await answers[0];
     if (baseline.kind === 'user-error') throw new UserError(baseline.message);
+    if (baseline.kind === 'failure') throw new InternalError(`the TypeScript checker failed: ${baseline.message}`);
     if (baseline.kind !== 'baseline') throw new Error('the type-check baseline was not answered');
     if (baseline.error !== undefined) {
-      throw new UserError(`${baseline.error} (the project does not type-check before mutation: fix it, or leave "typescript" out of "checkers")`);
+      throw new UserError(`${baseline.error} ${NOT_COMPILING}`);
     }
     const compileErrors = new Map<number, string>();
     for (const answer of await Promise.all(answers.slice(1))) {
       if (answer.kind === 'user-error') throw new UserError(answer.message);
+      if (answer.kind === 'failure') throw new InternalError(`the TypeScript checker failed: ${answer.message}`);
       if (answer.kind === 'mutants') for (const { id, reason } of answer.failed) compileErrors.set(id, reason);
     }
     // Each worker closes its compiler (the native one is a process of its own) before the threads end.

@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type * as TS from 'typescript';
 import { UserError } from '../errors.js';
 import type { Compiler } from './compiler.js';
-import { nativeCompiler, packageVersion, type NativeApi } from './native-compiler.js';
+import { packageVersion } from './package-version.js';
+import type { NativeApi } from './native-compiler.js';
 import { tsCompiler } from './ts-compiler.js';
 
 export interface CompilerSetup {
@@ -34,6 +35,8 @@ export async function loadCompiler(setup: CompilerSetup): Promise<Compiler> {
   const native = setup.prefer === 'javascript' ? undefined : nativePackage(setup.projectRoot);
   if (native !== undefined) {
     const api = (await import(pathToFileURL(require.resolve(`${native.name}/unstable/sync`)).href)) as NativeApi;
+    // Loaded only here: it brings ts-morph's TypeScript along (import-graph.ts).
+    const { nativeCompiler } = await import('./native-compiler.js');
     return nativeCompiler(api, native.version, tsconfig, relative);
   }
   let ts: typeof TS;
@@ -48,17 +51,17 @@ export async function loadCompiler(setup: CompilerSetup): Promise<Compiler> {
   return tsCompiler(ts, tsconfig, relative);
 }
 
-/** The project's native TypeScript package, if it has one. */
+/** The project's native TypeScript package, if it has one with the API (older previews have none). */
 export function nativePackage(projectRoot: string): { name: string; version: string } | undefined {
   const require = createRequire(path.join(projectRoot, 'package.json'));
   for (const name of NATIVE_PACKAGES) {
-    let version: string;
     try {
-      version = packageVersion(require.resolve(`${name}/package.json`));
+      const version = packageVersion(require.resolve(`${name}/package.json`));
+      require.resolve(`${name}/unstable/sync`);
+      if (Number(version.split('.')[0]) >= 7) return { name, version };
     } catch {
-      continue;
+      // Not installed, or without the API.
     }
-    if (Number(version.split('.')[0]) >= 7) return { name, version };
   }
   return undefined;
 }

@@ -10,7 +10,6 @@
  * importers of a file see is told by its exports' types instead, and which files import which
  * comes from the import graph (import-graph.ts).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { API, Project, Snapshot } from '@typescript/native-preview/unstable/sync';
 import { ts } from 'ts-morph';
@@ -113,9 +112,4 @@ export function nativeCompiler(api: NativeApi, version: string, tsconfig: string
       client.close();
     },
   };
-}
-
-/** The version of a native TypeScript package, from its package.json. */
-export function packageVersion(packageJson: string): string {
-  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }

@@ -10,4 +10,6 @@ export type CheckAnswer =
   /** The mutants that do not type-check, each with its first error, formatted. */
   | { kind: 'mutants'; failed: Array<{ id: number; reason: string }> }
   | { kind: 'user-error'; message: string }
+  /** The checker itself failed (not the user's project): what went wrong, in one line. */
+  | { kind: 'failure'; message: string }
   | { kind: 'closed' };

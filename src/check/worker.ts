@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, describeError } from '../errors.js';
 import { formatTypeError, type Compiler } from './compiler.js';
 import { loadCompiler, type CompilerSetup } from './load-compiler.js';
 import { checkMutants, placed, type SourceTexts } from './check-mutants.js';
@@ -36,18 +36,20 @@ let compiler: Compiler | undefined;
 export default async function check(task: CheckTask): Promise<CheckAnswer> {
   if (task.kind === 'close') return close();
   try {
-    compiler ??= await loadCompiler(data);
+    return await answer(task);
   } catch (error) {
-    if (error instanceof UserError) return { kind: 'user-error', message: error.message };
-    throw error;
+    return error instanceof UserError ? { kind: 'user-error', message: error.message } : { kind: 'failure', message: describeError(error) };
   }
+}
+
+async function answer(task: Exclude<CheckTask, { kind: 'close' }>): Promise<CheckAnswer> {
+  compiler ??= await loadCompiler(data);
   if (task.kind === 'baseline') {
-    // The files a check reads: the mutated ones and those importing them. An error elsewhere changes no verdict.
-    const read = [...new Set(Object.keys(data.texts).filter((file) => compiler!.has(file)).flatMap((file) => [file, ...compiler!.dependents(file)]))];
-    const first = [...compiler.globalErrors(), ...compiler.errors(new Map(), read)][0];
+    // The mutated files; a file importing them is looked at when a check reads it (check-mutants.ts).
+    const first = [...compiler.globalErrors(), ...compiler.errors(new Map(), Object.keys(data.texts).filter((file) => compiler!.has(file)))][0];
     return { kind: 'baseline', compiler: compiler.name, ...(first !== undefined && { error: formatTypeError(placed(first, texts), relative) }) };
   }
-  const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies }, data.grouped);
+  const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies, relative }, data.grouped);
   return { kind: 'mutants', failed: [...failed].map(([id, error]) => ({ id, reason: formatTypeError(error, relative) })) };
 }
 

@@ -10,7 +10,8 @@ import { symlink } from 'node:fs/promises';
 import { repoRoot } from '../../support/assay.js';
 import * as ts from 'typescript';
 import { checkMutants, type CheckedMutant } from '../../../src/check/check-mutants.js';
-import { formatTypeError, type Compiler, type PlacedTypeError } from '../../../src/check/compiler.js';
+import { formatTypeError, NOT_COMPILING, type Compiler, type PlacedTypeError } from '../../../src/check/compiler.js';
+import { UserError } from '../../../src/errors.js';
 import { regionOf, sealedBodiesOf } from '../../../src/check/region.js';
 import { tsCompiler } from '../../../src/check/ts-compiler.js';
 import { loadCompiler } from '../../../src/check/load-compiler.js';
@@ -54,6 +55,16 @@ function mutant(id: number, dir: string, file: string, text: string, original: s
   return { id, file: path.join(dir, file), start, end, replacement, ...(region && { region }) };
 }
 
+/** Mutants 1 to 4 of LEVELS: 1, 2 (in labels.ts, which imports it) and 4 do not type-check. */
+function levelsMutants(dir: string): CheckedMutant[] {
+  return [
+    mutant(1, dir, 'src/levels.ts', LEVELS, "'high'", '""', 'StringLiteral', 2),
+    mutant(2, dir, 'src/levels.ts', LEVELS, "'round'", '""'),
+    mutant(3, dir, 'src/levels.ts', LEVELS, 'n * 2', 'n / 2', 'ArithmeticOperator'),
+    mutant(4, dir, 'src/levels.ts', LEVELS, '(n) => n * 2', '() => undefined', 'ArrowFunction'),
+  ];
+}
+
 async function project(files: Record<string, string>) {
   const dir = await tempProject({ 'tsconfig.json': TSCONFIG, ...files });
   const texts = new Map(Object.entries(files).map(([name, text]) => [path.join(dir, name), text]));
@@ -63,7 +74,7 @@ async function project(files: Record<string, string>) {
   const check = (mutants: CheckedMutant[], grouped: boolean) => {
     let asked = 0;
     const counting: Compiler = { ...compiler, errors: (changes, files) => (asked++, compiler.errors(changes, files)) };
-    const failed = checkMutants(counting, mutants, { texts, sealedBodies }, grouped);
+    const failed = checkMutants(counting, mutants, { texts, sealedBodies, relative: (file) => path.relative(dir, file) }, grouped);
     return { reasons: Object.fromEntries([...failed].map(([id, error]) => [id, formatTypeError(error, (file) => path.relative(dir, file))])), asked };
   };
   return { dir, compiler, check };
@@ -72,14 +83,7 @@ async function project(files: Record<string, string>) {
 describe('checkMutants', () => {
   it('finds the mutants that do not type-check in their own file or an importer, first error placed in the original file', async () => {
     const { dir, check } = await project({ 'src/levels.ts': LEVELS, 'src/labels.ts': LABELS });
-    const mutants = [
-      mutant(1, dir, 'src/levels.ts', LEVELS, "'high'", '""', 'StringLiteral', 2),
-      mutant(2, dir, 'src/levels.ts', LEVELS, "'round'", '""'),
-      mutant(3, dir, 'src/levels.ts', LEVELS, 'n * 2', 'n / 2', 'ArithmeticOperator'),
-      mutant(4, dir, 'src/levels.ts', LEVELS, '(n) => n * 2', '() => undefined', 'ArrowFunction'),
-      mutant(5, dir, 'src/levels.ts', LEVELS, '/^a+$/', '/^a$/', 'Regex'),
-      mutant(6, dir, 'src/levels.ts', LEVELS, 'reading > 10', 'reading >= 10', 'EqualityOperator'),
-    ];
+    const mutants = [...levelsMutants(dir), mutant(5, dir, 'src/levels.ts', LEVELS, '/^a+$/', '/^a$/', 'Regex'), mutant(6, dir, 'src/levels.ts', LEVELS, 'reading > 10', 'reading >= 10', 'EqualityOperator')];
     const { reasons } = check(mutants, false);
     expect(reasons).toEqual({
       1: "src/levels.ts(4,25): error TS2322: Type '\"\"' is not assignable to type 'Level'.",
@@ -138,19 +142,13 @@ export function label(count: number): string {
   it('gives the same verdicts, places and error codes on the native compiler (TypeScript 7) as on the JavaScript API', async () => {
     const files = { 'src/levels.ts': LEVELS, 'src/labels.ts': LABELS };
     const { dir, compiler } = await project(files);
-    const mutants = [
-      mutant(1, dir, 'src/levels.ts', LEVELS, "'high'", '""', 'StringLiteral', 2),
-      mutant(2, dir, 'src/levels.ts', LEVELS, "'round'", '""'),
-      mutant(3, dir, 'src/levels.ts', LEVELS, 'n * 2', 'n / 2', 'ArithmeticOperator'),
-      mutant(4, dir, 'src/levels.ts', LEVELS, '(n) => n * 2', '() => undefined', 'ArrowFunction'),
-      mutant(5, dir, 'src/levels.ts', LEVELS, 'round ?', 'true ?', 'ConditionalExpression'),
-    ];
+    const mutants = [...levelsMutants(dir), mutant(5, dir, 'src/levels.ts', LEVELS, 'round ?', 'true ?', 'ConditionalExpression')];
     await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const native = await loadCompiler({ projectRoot: dir, tsconfigFile: 'tsconfig.json' });
     try {
       expect(native.name).toMatch(/^typescript 7\..* \(native\)$/);
       const texts = new Map(Object.entries(files).map(([name, text]) => [path.join(dir, name), text]));
-      const sources = { texts, sealedBodies: new Map([...texts].map(([file, text]) => [file, sealedBodiesOf(parseSourceFile({ path: file, name: file, text }))])) };
+      const sources = { texts, sealedBodies: new Map([...texts].map(([file, text]) => [file, sealedBodiesOf(parseSourceFile({ path: file, name: file, text }))])), relative: (file: string) => path.relative(dir, file) };
       // Messages may differ (TypeScript 7 orders union members); the verdicts and where they point may not.
       const where = (failed: Map<number, PlacedTypeError>) => [...failed].sort(([a], [b]) => a - b).map(([id, error]) => [id, error.file, error.line, error.column, error.code]);
       for (const grouped of [true, false]) {
@@ -161,6 +159,15 @@ export function label(count: number): string {
     } finally {
       native.close();
     }
+  });
+
+  it('stops at an importer that does not type-check before mutation, once a check reads it', async () => {
+    const broken = `${LABELS}export const wrong: number = 'one';\n`;
+    const { dir, check } = await project({ 'src/levels.ts': LEVELS, 'src/labels.ts': broken });
+    expect(check([mutant(3, dir, 'src/levels.ts', LEVELS, 'n * 2', 'n / 2', 'ArithmeticOperator')], true).reasons).toEqual({});
+    expect(() => check([mutant(2, dir, 'src/levels.ts', LEVELS, "'round'", '""')], true)).toThrow(
+      new UserError(`src/labels.ts(8,14): error TS2322: Type 'string' is not assignable to type 'number'. ${NOT_COMPILING}`),
+    );
   });
 
   it('reads project references and leaves out files no project compiles', async () => {
