@@ -72,7 +72,8 @@ export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant
     return failed;
   }
   const copyable = checkable.filter((mutant) => mutant.region?.clone !== undefined && inCopiedPart(mutant, mutant.region.clone));
-  const others = checkable.filter((mutant) => !copyable.includes(mutant));
+  const copied = new Set(copyable);
+  const others = checkable.filter((mutant) => !copied.has(mutant));
   const alone: CheckedMutant[] = others.filter((mutant) => mutant.region === undefined);
   const inRounds = others.filter((mutant) => mutant.region !== undefined);
   for (const batch of cloneBatches(copyable)) {
@@ -93,16 +94,12 @@ export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant
 
 /** The checks of one run's mutants on one compiler. */
 class Check {
-  private readonly relative: (file: string) => string;
-
   constructor(
     private readonly compiler: Compiler,
     private readonly sources: CheckSources,
     /** Grouped checks also blank the sealed bodies no mutant is in; checks alone, when not grouped, compile the files as they are. */
     private readonly blanking: boolean,
-  ) {
-    this.relative = sources.relative;
-  }
+  ) {}
 
   group(group: readonly CheckedMutant[]): Map<number, PlacedTypeError> {
     const files = new Map<string, CheckedMutant[]>();
@@ -222,7 +219,7 @@ class Check {
       if (errors.length === 0) continue;
       // An importer with errors of its own would blame every mutant it reads: the run stops, as for a mutated file.
       const before = this.compiler.errors(new Map(), [importer])[0];
-      if (before !== undefined) throw new UserError(`${formatTypeError(placed(before, this.sources.texts), this.relative)} ${NOT_COMPILING}`);
+      if (before !== undefined) throw new UserError(`${formatTypeError(placed(before, this.sources.texts), this.sources.relative)} ${NOT_COMPILING}`);
       return first(errors);
     }
     return undefined;
