@@ -5,8 +5,9 @@
  *
  * Runs on its own pool of worker threads, started with the dry run so that the two overlap; each
  * thread loads the project's compiler once and checks its share of the mutants (check-mutants.ts),
- * one thread also the unmutated project: a project that does not type-check before mutation stops
- * the run with its first error, as nothing could be told of its mutants.
+ * one thread also the mutated files as they are: a mutated file that does not type-check before
+ * mutation (or a file importing it, once a check reads it) stops the run with its first error, as
+ * nothing could be told of its mutants.
  */
 import path from 'node:path';
 import { Piscina } from 'piscina';
