@@ -248,25 +248,15 @@ function pendingResult(run: MutantRun): MutantResult {
   return { ...run.mutant, status: 'Pending', statusReason: 'the run was interrupted before this mutant had a verdict', coveredBy: run.coveredBy, killedBy: [], testsCompleted: 0, static: run.static };
 }
 
-/** Unplaced mutants are reported as CompileError: they could not be built into the code. */
+/** Unplaced mutants are CompileError: they could not be built into the code. */
 function unplacedResults(mutants: readonly Mutant[], unplaced: Map<number, string>): MutantResult[] {
-  return mutants
-    .filter((mutant) => unplaced.has(mutant.id))
-    .map((mutant) => ({
-      ...mutant,
-      status: 'CompileError',
-      statusReason: `assay cannot switch this mutant in at this place (${unplaced.get(mutant.id)})`,
-      coveredBy: [],
-      killedBy: [],
-      testsCompleted: 0,
-      static: false,
-    }));
+  return compileErrorResults(mutants, new Map([...unplaced].map(([id, reason]) => [id, `assay cannot switch this mutant in at this place (${reason})`])));
 }
 
-/** Mutants that do not type-check: CompileError, with the first type error as the reason. */
-function compileErrorResults(mutants: readonly Mutant[], errors: ReadonlyMap<number, string>): MutantResult[] {
+/** Mutants that cannot be compiled in (unplaced) or do not type-check: CompileError, with `reasons` by id. */
+function compileErrorResults(mutants: readonly Mutant[], reasons: ReadonlyMap<number, string>): MutantResult[] {
   return mutants.flatMap((mutant) => {
-    const reason = errors.get(mutant.id);
+    const reason = reasons.get(mutant.id);
     return reason === undefined ? [] : [{ ...mutant, status: 'CompileError' as const, statusReason: reason, coveredBy: [], killedBy: [], testsCompleted: 0, static: false }];
   });
 }

@@ -4,6 +4,7 @@
  * (native-compiler.ts). Paths are absolute, with forward slashes. The check itself
  * (check-mutants.ts) is written once against this interface, so both give the same verdicts.
  */
+import path from 'node:path';
 
 /** A type error, where it is and what it says (the message's first line). */
 export interface TypeError {
@@ -43,6 +44,14 @@ export interface Compiler {
   /** With `changes` in place, the types of the names declared at `names` (offsets in `file`'s compiled text), as text. */
   declaredTypes(changes: FileChanges, file: string, names: readonly number[]): string[];
   close(): void;
+}
+
+/** The options StrykerJS's checker forces on every tsconfig: code a mutant leaves unreachable or unused is no error. */
+export const STRYKER_FORCED_OPTIONS = { allowUnreachableCode: true, noUnusedLocals: false, noUnusedParameters: false } as const;
+
+/** A file's path relative to `projectRoot`, with forward slashes, as messages show it. */
+export function relativeTo(projectRoot: string): (file: string) => string {
+  return (file) => path.relative(projectRoot, file).split(path.sep).join('/');
 }
 
 /** `src/a.ts(3,7): error TS2322: Type 'string' is not assignable to type 'number'.`, as tsc and StrykerJS print it. */

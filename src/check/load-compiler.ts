@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as TS from 'typescript';
 import { UserError } from '../errors.js';
-import type { Compiler } from './compiler.js';
+import { relativeTo, type Compiler } from './compiler.js';
 import { packageVersion } from './package-version.js';
 import type { NativeApi } from './native-compiler.js';
 import { tsCompiler } from './ts-compiler.js';
@@ -26,7 +26,7 @@ export interface CompilerSetup {
 const NATIVE_PACKAGES = ['@typescript/native-preview', 'typescript'];
 
 export async function loadCompiler(setup: CompilerSetup): Promise<Compiler> {
-  const relative = (file: string) => path.relative(setup.projectRoot, file).split(path.sep).join('/');
+  const relative = relativeTo(setup.projectRoot);
   const tsconfig = path.resolve(setup.projectRoot, setup.tsconfigFile);
   if (!existsSync(tsconfig)) {
     throw new UserError(`tsconfigFile: ${setup.tsconfigFile} does not exist; set "tsconfigFile" in the config file to the tsconfig the TypeScript checker should compile`);

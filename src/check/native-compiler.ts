@@ -13,14 +13,13 @@
 import path from 'node:path';
 import type { API, Project, Snapshot } from '@typescript/native-preview/unstable/sync';
 import { ts } from 'ts-morph';
-import type { Compiler, FileChanges, TypeError } from './compiler.js';
+import { STRYKER_FORCED_OPTIONS, type Compiler, type FileChanges, type TypeError } from './compiler.js';
 import { importersOf } from './import-graph.js';
 import { projectConfigs } from './project-configs.js';
 
 /** The API module of a native TypeScript package. */
 export type NativeApi = { API: typeof API };
 
-const FORCED_OPTIONS = { allowUnreachableCode: true, noUnusedLocals: false, noUnusedParameters: false };
 const ERROR = 1;
 /** The checker's TypeFormatFlags.NoTruncation. */
 const NO_TRUNCATION = 1;
@@ -29,7 +28,7 @@ export function nativeCompiler(api: NativeApi, version: string, tsconfig: string
   const configs = projectConfigs(ts as unknown as Parameters<typeof projectConfigs>[0], tsconfig, relative);
   const wrappers = new Map(configs.map((config, index) => [path.join(path.dirname(config.file), `tsconfig.assay-check-${index}.json`).split(path.sep).join('/'), config]));
   const wrapperText = (file: string) =>
-    JSON.stringify({ extends: `./${path.basename(wrappers.get(file)!.file)}`, compilerOptions: FORCED_OPTIONS });
+    JSON.stringify({ extends: `./${path.basename(wrappers.get(file)!.file)}`, compilerOptions: STRYKER_FORCED_OPTIONS });
   let shown: FileChanges = new Map();
   const client = new api.API({
     cwd: path.dirname(tsconfig),

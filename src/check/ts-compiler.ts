@@ -11,16 +11,14 @@
  * whether a mutant changes what importers of its file see.
  */
 import type * as TS from 'typescript';
-import type { Compiler, FileChanges, TypeError } from './compiler.js';
+import { STRYKER_FORCED_OPTIONS, type Compiler, type FileChanges, type TypeError } from './compiler.js';
 import { projectConfigs, type ProjectConfig } from './project-configs.js';
 
 type Ts = typeof TS;
 
-/** Forced on every tsconfig: the same as StrykerJS's, and declarations (only ever kept in memory). */
+/** Forced on every tsconfig: StrykerJS's, and declarations (only ever kept in memory). */
 const FORCED_OPTIONS: TS.CompilerOptions = {
-  allowUnreachableCode: true,
-  noUnusedLocals: false,
-  noUnusedParameters: false,
+  ...STRYKER_FORCED_OPTIONS,
   noEmit: false,
   declaration: true,
   emitDeclarationOnly: true,

@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import path from 'node:path';
 import { UserError, describeError } from '../errors.js';
-import { formatTypeError, type Compiler } from './compiler.js';
+import { formatTypeError, relativeTo, type Compiler } from './compiler.js';
 import { loadCompiler, type CompilerSetup } from './load-compiler.js';
 import { checkMutants, placed, type SourceTexts } from './check-mutants.js';
 import type { CheckAnswer, CheckTask } from './task.js';
@@ -30,7 +29,7 @@ const CLOSE_WAIT_MS = 10_000;
 const data = workerData as CheckerData;
 const texts = diskBacked(new Map(Object.entries(data.texts)));
 const sealedBodies = new Map(Object.entries(data.sealedBodies));
-const relative = (file: string) => path.relative(data.projectRoot, file).split(path.sep).join('/');
+const relative = relativeTo(data.projectRoot);
 let compiler: Compiler | undefined;
 
 export default async function check(task: CheckTask): Promise<CheckAnswer> {
