@@ -13,7 +13,7 @@ import { instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
 import { executePlan, startPool } from './execute/index.js';
-import { warmUp } from './execute/warm-up.js';
+import { suiteRunsOnPool } from './dry-run/on-pool.js';
 import { coveragePass } from './coverage/index.js';
 import { projectSession } from './vitest/session.js';
 import { Interrupted, untilAborted } from './interrupt.js';
@@ -54,8 +54,8 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   // `--since` with no mutant on a changed line: nothing to run, and vitest is not started.
   if (since !== undefined && mutants.length === 0) return nothingToRun(options, files, since, started);
   const { instrumented, unplaced } = instrumentAll(files, mutants);
-  const sessionOptions = { ...projectSession(options), instrumented, bail: !options.disableBail, maxWorkers: 1 };
-  // The type check and the pool's vitest sessions start while the dry run goes.
+  const sessionOptions = { ...projectSession(options), instrumented, bail: !options.disableBail, maxWorkers: 1, relatedTo: files.map((file) => file.path) };
+  // The type check starts beside the dry run, which runs in the pool's vitest sessions.
   const equivalence = options.equivalenceFilter ? findEquivalentMutants(files, mutants) : undefined;
   equivalence?.catch(() => undefined); // awaited below
   const stopChecking = new AbortController();
@@ -64,8 +64,15 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   let dry: DryRunResult;
   let checked: TypeCheckResult | undefined;
   let same: Equivalence | undefined;
+  const dryDone = dryRun(options, suiteRunsOnPool(pool));
+  // The coverage pass needs nothing from the mutant runs and, of the dry run, only how test files get
+  // threads: its session starts now, and its run overlaps with the mutant runs.
+  const threads = dryDone.then((result) => result.threads);
+  threads.catch(() => undefined); // the dry run's failure is reported where it is awaited below
+  const coverageDone = coveragePass(options, files, threads);
+  coverageDone.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
   try {
-    dry = await untilAborted(dryRun(options, instrumented, files.map((file) => file.path), (testFiles) => warmUp(pool, testFiles)), signal);
+    dry = await untilAborted(dryDone, signal);
     checked = checking && (await untilAborted(checking, signal));
     same = await equivalence;
   } catch (error) {
@@ -103,9 +110,6 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   if (dry.sharedThreadsRefused !== undefined) {
     events.warn?.(`${dry.sharedThreadsRefused}: every test file gets a fresh thread, which is slower`);
   }
-  // The coverage pass needs nothing from the mutant runs: it overlaps with their start-up.
-  const coverageDone = coveragePass(options, files, dry.threads);
-  coverageDone.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
   if (signal?.aborted) {
     await pool.destroy();
     throw new Interrupted();

@@ -14,14 +14,16 @@ import { VitestSession, projectSession, type RunOutcome, type Threads } from '..
 import { statementLines } from './statement-lines.js';
 
 /**
- * `threads`: how the dry run found the suite runs cleanly. One test thread: the pass overlaps with
- * the mutant runs, which use the other cores. Also returns the ids of the tests that failed in
- * this pass: the suite's second run, which tells flaky tests (see dry-run/flaky.ts).
+ * `threads`: how the dry run found the suite runs cleanly, awaited once the session has started
+ * (so the session starts beside the dry run; when it rejects, the pass ends with it). One test
+ * thread: the pass overlaps with the mutant runs, which use the other cores. Also returns the ids
+ * of the tests that failed in this pass: the suite's second run, which tells flaky tests (see
+ * dry-run/flaky.ts).
  */
 export async function coveragePass(
   options: Options,
   files: readonly SourceFile[],
-  threads: Threads,
+  threads: Promise<Threads>,
 ): Promise<{ coverage: CoverageResult; failedTests: string[] }> {
   const session = await VitestSession.start({
     ...projectSession(options),
@@ -33,7 +35,7 @@ export async function coveragePass(
     relatedTo: files.map((file) => file.path),
   });
   try {
-    const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all', { threads });
+    const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all', { threads: await threads });
     for (const file of files) {
       if (!session.emptyCoverage.has(file.path)) await session.transform(file.path);
     }

@@ -6,12 +6,13 @@
  * passed in the dry run but fails in the coverage pass (the suite's second run) is flaky too.
  */
 import type { FlakyTest } from '../model.js';
-import { fileKey, relativeName, type RunOutcome, type TestOutcome, type TestSelection, type VitestSession } from '../vitest/session.js';
-import type { AssaySettings } from '../vitest/settings.js';
+import { fileKey, relativeName, type RunOutcome, type TestOutcome, type TestSelection, type TestState } from '../vitest/session.js';
 import type { DryRunResult } from './index.js';
+import type { SuiteRuns } from './on-pool.js';
 
 export const FAILED_THEN_PASSED = 'failed, then passed when run again';
 export const PASSED_THEN_FAILED = 'passed, then failed in a second run';
+const RAN: ReadonlySet<TestState> = new Set(['passed', 'failed']);
 
 /**
  * Runs the failed tests of `outcome` once more, each file in a fresh thread. Returns the outcome
@@ -19,8 +20,7 @@ export const PASSED_THEN_FAILED = 'passed, then failed in a second run';
  * A run with errors outside tests is returned as it is: it fails whatever the tests do.
  */
 export async function confirmFailures(
-  session: VitestSession,
-  settings: AssaySettings,
+  runs: SuiteRuns,
   outcome: RunOutcome,
 ): Promise<{ outcome: RunOutcome; flaky: TestOutcome[] }> {
   const failed = outcome.tests.filter((test) => test.state === 'failed');
@@ -32,7 +32,7 @@ export async function confirmFailures(
     selection.testIds?.push(test.id);
     byFile.set(key, selection);
   }
-  const again = await session.run(settings, [...byFile.values()], { threads: 'per-file', noBail: true });
+  const again = await runs.run([...byFile.values()], { threads: 'per-file', noBail: true });
   const flaky = again.tests.filter((test) => test.state === 'passed' && failed.some((first) => first.id === test.id));
   const flakyIds = new Set(flaky.map((test) => test.id));
   return { outcome: { ...outcome, tests: outcome.tests.filter((test) => !flakyIds.has(test.id)) }, flaky };
@@ -53,7 +53,8 @@ export function withoutFlipped(first: RunOutcome, second: RunOutcome): { outcome
   const flaky: FlakyOutcome[] = [];
   for (const test of second.tests) {
     const earlier = before.get(test.id);
-    if (earlier === undefined || earlier.state === test.state || ![earlier.state, test.state].includes('failed')) continue;
+    // Only a test that ran both times flips: one a bail skipped, or the test's own `skip`, did not run.
+    if (earlier === undefined || earlier.state === test.state || !RAN.has(earlier.state) || !RAN.has(test.state)) continue;
     flaky.push(earlier.state === 'failed' ? { test, reason: FAILED_THEN_PASSED } : { test: earlier, reason: PASSED_THEN_FAILED });
   }
   const ids = new Set(flaky.map(({ test }) => test.id));

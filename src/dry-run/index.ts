@@ -3,7 +3,8 @@
  * its duration and the mutants it reaches, and which mutants are reached outside any test
  * (static: while modules load), per test file. Only the test files that can reach a file under
  * test run (vitest/related.ts): the others cannot reach a mutant. When none can, nothing runs and
- * every mutant is NoCoverage.
+ * every mutant is NoCoverage. It runs in the execute stage's pool workers (on-pool.ts), whose
+ * test threads it leaves warm for the mutants.
  *
  * It also settles how test files get threads for the rest of the run. The fast path (isolation
  * "batch") tries shared threads first; a suite that fails that way, or whose files leave global
@@ -13,9 +14,9 @@
 import type { FlakyTest, Options, TestInfo } from '../model.js';
 import { confirmFailures, flakyTest, withoutFlipped, FAILED_THEN_PASSED, type FlakyOutcome } from './flaky.js';
 import { stripAnsi, UserError } from '../errors.js';
-import { VitestSession, projectSession, relativeName, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
-import { importGraph, projectGraphs, type ImportGraph } from './import-graph.js';
-import { commonJsFiles } from '../instrument/commonjs-scope.js';
+import { relativeName, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
+import type { ImportGraph } from './import-graph.js';
+import type { SuiteRuns } from './on-pool.js';
 
 export interface DryRunResult {
   tests: TestInfo[];
@@ -46,64 +47,46 @@ export interface DryRunResult {
 /** Exit code when the suite fails without any mutant active. */
 export const INITIAL_RUN_FAILED_EXIT_CODE = 3;
 
-/**
- * `underTest`: absolute paths of the files under test (the selected files). `onTestFiles` hears
- * which test files the dry run is about to run, before it runs them.
- */
-export async function dryRun(
-  options: Options,
-  instrumented: Record<string, string>,
-  underTest: readonly string[],
-  onTestFiles?: (files: TestFile[]) => void,
-): Promise<DryRunResult> {
+/** `runs`: the sessions that run it, the execute stage's pool workers' (on-pool.ts). */
+export async function dryRun(options: Options, runs: SuiteRuns): Promise<DryRunResult> {
   const started = Date.now();
-  const session = await VitestSession.start({ ...projectSession(options), instrumented, bail: false, maxWorkers: options.concurrency, relatedTo: underTest });
-  const settings = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
-  try {
-    const { specifications, found } = await session.suite();
-    onTestFiles?.(specifications.map((specification) => ({ project: specification.project.name, moduleId: specification.moduleId })));
-    // Read from the session's vite servers before they close.
-    const done = (dry: Omit<DryRunResult, 'imports' | 'testFiles'>): DryRunResult => {
-      const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];
-      return {
-        ...dry,
-        imports: importGraph(projectGraphs(...session.testProjects()), testFiles, options.projectRoot, commonJsFiles(Object.keys(instrumented))),
-        testFiles: { related: specifications.length, found },
-      };
-    };
-    if (specifications.length === 0 && found > 0) {
-      return done(summarise({ tests: [], files: [], unhandledErrors: [] }, [], options.projectRoot, Date.now() - started, options.isolation === 'batch' ? 'shared' : 'per-file'));
-    }
-    // A suite that passes as it is, or once its failed tests are run again (they are flaky).
-    const passing = async (outcome: RunOutcome) => {
-      const confirmed = await confirmFailures(session, settings, outcome);
-      assertInitialRunPassed(confirmed.outcome, options.projectRoot);
-      return { outcome: confirmed.outcome, flaky: confirmed.flaky.map((test) => ({ test, reason: FAILED_THEN_PASSED })) };
-    };
-    if (options.isolation === 'batch') {
-      const first = await session.run(settings, 'all', { threads: 'shared' });
-      const refused = sharedThreadsProblem(first, options.projectRoot);
-      if (refused === undefined) {
-        assertInitialRunPassed(first, options.projectRoot);
-        return done(summarise(first, [], options.projectRoot, Date.now() - started, 'shared'));
-      }
-      // Failures with shared threads: the same run once more tells flaky tests (their result
-      // flips) from tests that fail when files share a thread (they fail again).
-      if (!first.files.some((file) => file.leaked.length > 0)) {
-        const { outcome, flaky } = withoutFlipped(first, await session.run(settings, 'all', { threads: 'shared' }));
-        if (sharedThreadsProblem(outcome, options.projectRoot) === undefined) {
-          assertInitialRunPassed(outcome, options.projectRoot);
-          return done(summarise(outcome, flaky, options.projectRoot, Date.now() - started, 'shared'));
-        }
-      }
-      const { outcome: passed, flaky } = await passing(await session.run(settings, 'all', { threads: 'per-file' }));
-      return done({ ...summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'), sharedThreadsRefused: refused });
-    }
-    const { outcome: passed, flaky } = await passing(await session.run(settings, 'all', { threads: 'per-file' }));
-    return done(summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'));
-  } finally {
-    await session.close();
+  const { files: suite, found } = await runs.suite();
+  const done = (dry: Omit<DryRunResult, 'imports' | 'testFiles'>): DryRunResult => {
+    const testFiles = [...Object.values(dry.testFile), ...Object.values(dry.flakyFile), ...Object.values(dry.staticIn).flat()];
+    return { ...dry, imports: runs.imports(testFiles), testFiles: { related: suite.length, found } };
+  };
+  if (suite.length === 0 && found > 0) {
+    return done(summarise({ tests: [], files: [], unhandledErrors: [] }, [], options.projectRoot, Date.now() - started, options.isolation === 'batch' ? 'shared' : 'per-file'));
   }
+  // A suite that passes as it is, or once its failed tests are run again (they are flaky).
+  const passing = async (outcome: RunOutcome) => {
+    const confirmed = await confirmFailures(runs, outcome);
+    assertInitialRunPassed(confirmed.outcome, options.projectRoot);
+    return { outcome: confirmed.outcome, flaky: confirmed.flaky.map((test) => ({ test, reason: FAILED_THEN_PASSED })) };
+  };
+  if (options.isolation === 'batch') {
+    // With the session's bail, so that its test threads serve the mutant runs (on-pool.ts): a run
+    // that fails stops early, and the run that follows goes to the end.
+    const first = await runs.run(suite, { threads: 'shared' });
+    const refused = sharedThreadsProblem(first, options.projectRoot);
+    if (refused === undefined) {
+      assertInitialRunPassed(first, options.projectRoot);
+      return done(summarise(first, [], options.projectRoot, Date.now() - started, 'shared'));
+    }
+    // Failures with shared threads: the same run once more tells flaky tests (their result
+    // flips) from tests that fail when files share a thread (they fail again).
+    if (!first.files.some((file) => file.leaked.length > 0)) {
+      const { outcome, flaky } = withoutFlipped(first, await runs.run(suite, { threads: 'shared', noBail: true }));
+      if (sharedThreadsProblem(outcome, options.projectRoot) === undefined) {
+        assertInitialRunPassed(outcome, options.projectRoot);
+        return done(summarise(outcome, flaky, options.projectRoot, Date.now() - started, 'shared'));
+      }
+    }
+    const { outcome: passed, flaky } = await passing(await runs.run(suite, { threads: 'per-file', noBail: true }));
+    return done({ ...summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'), sharedThreadsRefused: refused });
+  }
+  const { outcome: passed, flaky } = await passing(await runs.run(suite, { threads: 'per-file', noBail: true }));
+  return done(summarise(passed, flaky, options.projectRoot, Date.now() - started, 'per-file'));
 }
 
 /** Why this run, with files sharing threads, cannot stand for the suite; undefined when it can. */

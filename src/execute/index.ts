@@ -22,7 +22,7 @@ import { Piscina } from 'piscina';
 import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome, type SessionOptions, type Threads } from '../vitest/session.js';
-import type { BatchUnsupported, WorkerMessage, WorkerTask } from './task.js';
+import type { BatchUnsupported, MutantMessage, MutantTask } from './task.js';
 import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
 import { formStaticGroups, probeOf, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
@@ -215,7 +215,7 @@ function halves(work: Batch | StaticGroup, options: ExecuteOptions): Array<Batch
 }
 
 /** A task as the pool runs it: with the step limit and the lines of its tests (task.ts). */
-function message(task: WorkerTask, options: ExecuteOptions): WorkerMessage {
+function message(task: MutantTask, options: ExecuteOptions): MutantMessage {
   const ids = task.selection.flatMap((file) => file.testIds ?? []);
   const lines = Object.fromEntries(ids.flatMap((id) => {
     const line = options.tests.lines.get(id);
@@ -231,7 +231,7 @@ function message(task: WorkerTask, options: ExecuteOptions): WorkerMessage {
 async function runControl(pool: Piscina, runs: readonly MutantRun[], options: ExecuteOptions): Promise<void> {
   const problems: string[] = [];
   for (const run of controlRuns(runs)) {
-    const task: WorkerTask = { kind: 'single', mutantId: NO_MUTANT, hitLimit: run.hitLimit, selection: run.selection };
+    const task: MutantTask = { kind: 'single', mutantId: NO_MUTANT, hitLimit: run.hitLimit, selection: run.selection };
     const verdict = await attemptRun(pool, task, run, budgetFor(run.expectedMs, options), options);
     if (controlPassed(verdict) || options.signal?.aborted === true) return;
     const files = [...new Set(run.selection.map((file) => file.moduleId))].join(', ');
@@ -243,7 +243,7 @@ async function runControl(pool: Piscina, runs: readonly MutantRun[], options: Ex
 /** Runs a task within a wall-clock budget; what went wrong when there is no outcome. */
 async function runWithBudget(
   pool: Piscina,
-  task: WorkerMessage,
+  task: MutantMessage,
   budgetMs: number,
   interrupt: AbortSignal | undefined,
 ): Promise<RunOutcome | BatchUnsupported | { aborted: true } | { failed: string }> {
@@ -261,7 +261,7 @@ async function runWithBudget(
 }
 
 async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions, confirming: boolean): Promise<MutantResult> {
-  const task: WorkerTask = { kind: 'single', mutantId: run.mutant.id, hitLimit: run.hitLimit, selection: run.selection };
+  const task: MutantTask = { kind: 'single', mutantId: run.mutant.id, hitLimit: run.hitLimit, selection: run.selection };
   const first = confirming ? ATTEMPTS : 1;
   let budgetMs = budgetFor(run.expectedMs, options) * 2 ** (first - 1);
   let lastProblem = '';
@@ -285,7 +285,7 @@ async function runMutant(pool: Piscina, run: MutantRun, options: ExecuteOptions,
 }
 
 /** One run of `task`, for the tests `run` planned. */
-async function attemptRun(pool: Piscina, task: WorkerTask, run: MutantRun, budgetMs: number, options: ExecuteOptions): Promise<Verdict> {
+async function attemptRun(pool: Piscina, task: MutantTask, run: MutantRun, budgetMs: number, options: ExecuteOptions): Promise<Verdict> {
   const outcome = await runWithBudget(pool, message(task, options), budgetMs, options.signal);
   if ('aborted' in outcome) {
     return { status: 'Timeout', statusReason: `no result within ${Math.round(budgetMs)} ms`, killedBy: [], testsCompleted: 0 };

@@ -1,8 +1,10 @@
 /**
  * What the coordinator sends a pool worker: one mutant, a batch of mutants in one vitest run, a
- * group of static mutants in one run (each active in its own test files), or a warm-up.
+ * group of static mutants in one run (each active in its own test files), or a part of the dry
+ * run (dry-run/on-pool.ts): which test files the suite runs, or some of them run with no mutant active.
  */
-import type { TestSelection, Threads } from '../vitest/session.js';
+import type { RunOutcome, TestFile, TestSelection, Threads } from '../vitest/session.js';
+import type { ImportGraph } from '../dry-run/import-graph.js';
 
 export interface SingleTask {
   kind: 'single';
@@ -32,13 +34,26 @@ export interface StaticGroupTask {
   bail: boolean;
 }
 
-/** Runs test files with no mutant active, for the threads they leave warm (warm-up.ts); its outcome is not used. */
-export interface WarmUpTask {
-  kind: 'warm-up';
-  selection: TestSelection[];
+/** The dry run's question: which test files a run of the suite runs (the related ones), of how many found. */
+export interface SuiteTask {
+  kind: 'suite';
 }
 
-export type WorkerTask = SingleTask | BatchTask | StaticGroupTask | WarmUpTask;
+/** Part of the dry run: test files run with every mutant compiled in and none active. */
+export interface DryTask {
+  kind: 'dry';
+  selection: TestSelection[];
+  threads: Threads;
+  /** Run every test even after failures; else the session's bail, with which its mutant runs start their threads. */
+  noBail: boolean;
+  /** Every test file of the suite: what the answer's import graph is read for (all of them, so none of their modules counts as an orphan). */
+  graphOf: TestFile[];
+}
+
+/** A task that runs mutants. */
+export type MutantTask = SingleTask | BatchTask | StaticGroupTask;
+
+export type WorkerTask = MutantTask | SuiteTask | DryTask;
 
 /**
  * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit), and the
@@ -47,7 +62,27 @@ export type WorkerTask = SingleTask | BatchTask | StaticGroupTask | WarmUpTask;
  */
 export type WorkerMessage = WorkerTask & { stepLimit: number; lines: Record<string, number> };
 
+/** What the coordinator sends to run mutants. */
+export type MutantMessage = MutantTask & WorkerMessage;
+
 /** A worker's answer when its project has a runner of its own, so batches cannot run there. */
 export interface BatchUnsupported {
   batchUnsupported: true;
+}
+
+export interface SuiteAnswer {
+  files: TestFile[];
+  found: number;
+}
+
+/** A dry task's outcome, and what its worker's module graphs say the suite's test files loaded. */
+export interface DryAnswer {
+  outcome: RunOutcome;
+  imports: ImportGraph;
+}
+
+/** A user's mistake (the vitest config fails to load, …), answered: the class of an error does not cross the thread boundary. */
+export interface UserErrorAnswer {
+  userError: string;
+  exitCode: number;
 }

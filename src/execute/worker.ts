@@ -2,22 +2,35 @@
  * A pool worker (piscina worker thread). It starts one vitest session when the thread starts —
  * instrumented modules served from memory, no mutant active, the batch runner installed — and
  * then runs one task at a time: a single mutant (a fresh test thread per file, as vitest
- * isolates), a batch of mutants, a group of static mutants, or a warm-up, in one vitest run each.
- * When a task is aborted (wall-clock timeout) piscina terminates the thread, vitest's own test
- * threads with it, and a fresh worker takes its place.
+ * isolates), a batch of mutants, a group of static mutants, or a part of the dry run, in one
+ * vitest run each. Its test threads outlive the runs (vitest/warm-threads.ts), so the dry run
+ * leaves them warm for the mutants. When a task is aborted (wall-clock timeout) piscina
+ * terminates the thread, vitest's own test threads with it, and a fresh worker takes its place.
  */
 import { workerData } from 'node:worker_threads';
 import { VitestSession, type RunOutcome, type SessionOptions } from '../vitest/session.js';
-import type { BatchUnsupported, WorkerMessage } from './task.js';
-import { NO_MUTANT } from '../vitest/settings.js';
+import type { BatchUnsupported, DryAnswer, SuiteAnswer, UserErrorAnswer, WorkerMessage } from './task.js';
+import { importGraph, projectGraphs } from '../dry-run/import-graph.js';
+import { commonJsFiles } from '../instrument/commonjs-scope.js';
+import { UserError } from '../errors.js';
 
+const options = { ...(workerData as SessionOptions), batch: true };
 // A session that fails to start (e.g. the vitest config throws) fails each task, not the thread: an
-// error while the thread starts would end the whole process, before the dry run reports the same problem.
-const starting = VitestSession.start({ ...(workerData as SessionOptions), batch: true });
+// error while the thread starts would end the whole process.
+const starting = VitestSession.start(options);
 starting.catch(() => undefined);
+let requirable: string[] | undefined;
 
-export default async function runTask(task: WorkerMessage): Promise<RunOutcome | BatchUnsupported> {
-  const session = await starting;
+export default async function runTask(task: WorkerMessage): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | UserErrorAnswer> {
+  try {
+    return await answer(task, await starting);
+  } catch (error) {
+    if (error instanceof UserError) return { userError: error.message, exitCode: error.exitCode };
+    throw error;
+  }
+}
+
+async function answer(task: WorkerMessage, session: VitestSession): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer> {
   session.learnLines(task.lines);
   switch (task.kind) {
     case 'single':
@@ -27,12 +40,19 @@ export default async function runTask(task: WorkerMessage): Promise<RunOutcome |
       // No bail for several mutants: a failure in one mutant's files must not stop the others' files.
       return session.run({ mode: 'mutant', active: -1, hitLimit: 0, activeByFile, hitLimits, stepLimit }, task.selection, { threads: 'shared', noBail: !task.bail });
     }
-    case 'warm-up':
-      return session.run({ mode: 'mutant', active: NO_MUTANT, hitLimit: Number.POSITIVE_INFINITY }, task.selection, { threads: 'shared' });
     case 'batch': {
       if (!session.batchCapable) return { batchUnsupported: true };
       const { plan, hitLimits, expected, stepLimit } = task;
       return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected, stepLimit }, task.selection, { threads: task.threads });
+    }
+    case 'suite': {
+      const { specifications, found } = await session.suite();
+      return { files: specifications.map((specification) => ({ project: specification.project.name, moduleId: specification.moduleId })), found };
+    }
+    case 'dry': {
+      const outcome = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, task.selection, { threads: task.threads, noBail: task.noBail });
+      requirable ??= commonJsFiles(Object.keys(options.instrumented));
+      return { outcome, imports: importGraph(projectGraphs(...session.testProjects()), task.graphOf, options.projectRoot, requirable) };
     }
   }
 }

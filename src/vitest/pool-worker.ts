@@ -13,6 +13,7 @@
  *   tests, has exited or passed its heap limit is ended, never parked.
  */
 import { resolve } from 'node:path';
+import { trace } from '../trace.js';
 import { EventEmitter } from 'node:events';
 import type { PoolOptions, PoolWorker } from 'vitest/node';
 import { TestThread, type WarmThreads } from './warm-threads.js';
@@ -94,6 +95,7 @@ class AssayThreadWorker implements PoolWorker {
         onOutOfMemory: this.limits.onOutOfMemory,
       }),
     );
+    trace(warm ? 'test thread: a warm one' : 'test thread: started');
     this.thread = thread;
     thread.attach((event, arg) => this.forward(event, arg));
     if (warm) setImmediate(() => this.events.emit('message', { type: 'started', __vitest_worker_response__: true }));

@@ -17,6 +17,7 @@ import { commonJsFiles, commonJsSources } from '../instrument/commonjs-scope.js'
 import { NATIVE_SOURCES_KEY } from '../instrument/require-hook.js';
 import { NO_TEST_ON_LINE, specificationTests } from './selection.js';
 import { relatedSpecifications, type RelatedTests } from './related.js';
+import { trace } from '../trace.js';
 import { OUT_OF_MEMORY, SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -140,6 +141,7 @@ export class VitestSession {
   private readonly lines = new Map<string, number>();
 
   static async start(options: SessionOptions): Promise<VitestSession> {
+    trace(`session start coverage=${options.coverageFiles !== undefined}`);
     process.env.NODE_ENV ??= 'test';
     process.env.VITEST = 'true';
     const userVitest = await loadUserVitest(options.projectRoot);
@@ -194,6 +196,7 @@ export class VitestSession {
       if (project.config.runner !== undefined) batchCapable = false;
       else if (batchCapable) project.config.runner = userVitest.major.batchRunner;
     }
+    trace('session started');
     return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, options.relatedTo, warm);
   }
 
@@ -246,6 +249,7 @@ export class VitestSession {
     this.memory.exceeded = false;
     const outOfMemory = `${OUT_OF_MEMORY}: a test thread passed its heap limit of ${this.memory.limitMb} MB and was ended (raise it with --memory-limit or assay.memoryLimitMb if the tests need more)`;
     let result;
+    trace(`run ${settings.mode} files=${specs.length} threads=${threads}`);
     try {
       result = await this.vitest.runTestSpecifications(specs, suite !== undefined && suite.specifications.length === suite.found);
     } catch (error) {
@@ -258,6 +262,7 @@ export class VitestSession {
     const tests = result.testModules.flatMap((module) => testOutcomes(module));
     for (const { id, location } of tests) if (location !== undefined) this.lines.set(id, location.line);
     const files = result.testModules.map(fileOutcome);
+    trace(`ran ${settings.mode} tests=${tests.length}`);
     await this.warm.settled();
     // A thread in which a file found globals changed serves no later run.
     if (files.some((file) => file.leaked.length > 0)) await this.warm.discard();

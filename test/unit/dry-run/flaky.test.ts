@@ -26,6 +26,14 @@ describe('withoutFlipped', () => {
       ['early', [2], FAILED_THEN_PASSED],
     ]);
   });
+
+  it('does not count a test that did not run in one of the runs (a bail skipped it) as flipped', () => {
+    const first = outcome([test('failing', 'failed'), test('after', 'skipped')]);
+    const second = outcome([test('failing', 'failed'), test('after', 'failed')]);
+    const { outcome: kept, flaky } = withoutFlipped(first, second);
+    expect(flaky).toEqual([]);
+    expect(kept.tests.map((t) => [t.id, t.state])).toEqual([['failing', 'failed'], ['after', 'failed']]);
+  });
 });
 
 describe('withFlaky', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
 import { executePlan, type ExecuteOptions } from '../../../src/execute/index.js';
-import type { WorkerMessage } from '../../../src/execute/task.js';
+import type { MutantMessage } from '../../../src/execute/task.js';
 import { InternalError } from '../../../src/errors.js';
 import type { MutantResult } from '../../../src/model.js';
 import type { RunOutcome } from '../../../src/vitest/session.js';
@@ -19,9 +19,9 @@ const failing = outcome([test('t1', [], { state: 'failed', errors: ['AssertionEr
 const passing = outcome([test('t1', [])]);
 
 /** A pool whose runs answer `answer(task)`; it records the tasks. */
-function pool(answer: (task: WorkerMessage) => RunOutcome) {
-  const tasks: WorkerMessage[] = [];
-  const fake = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
+function pool(answer: (task: MutantMessage) => RunOutcome) {
+  const tasks: MutantMessage[] = [];
+  const fake = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
   return { pool: fake as unknown as Piscina, tasks };
 }
 

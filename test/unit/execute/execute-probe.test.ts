@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
 import { executePlan, type ExecuteOptions } from '../../../src/execute/index.js';
-import type { WorkerMessage } from '../../../src/execute/task.js';
+import type { MutantMessage } from '../../../src/execute/task.js';
 import type { RunOutcome, TestSelection } from '../../../src/vitest/session.js';
 import { outcome, run, test } from './runs.js';
 
@@ -17,7 +17,7 @@ const staticRun = (id: number) => ({ ...run(id, 'src/table.ts', {}), static: tru
 const testFile = { a1: files[0], b1: files[1] };
 
 /** Each selected file's one test: b's fails while a mutant is active in it, a's always passes. */
-function answer(task: WorkerMessage): RunOutcome {
+function answer(task: MutantMessage): RunOutcome {
   const active = task.kind === 'static' ? task.activeByFile : {};
   const tests = task.selection.map((file) => {
     const id = file.moduleId === files[0].moduleId ? 'a1' : 'b1';
@@ -39,8 +39,8 @@ const options: ExecuteOptions = {
 
 describe('executePlan probes static mutants', () => {
   it('settles a static mutant in its probe file when it fails there, learning the probe from earlier kills', async () => {
-    const tasks: WorkerMessage[] = [];
-    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
+    const tasks: MutantMessage[] = [];
+    const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
     const verdicts = await executePlan(pool as unknown as Piscina, [staticRun(1), staticRun(2)], options);
     expect(verdicts.map((result) => [result.id, result.status, result.killedBy])).toEqual([[1, 'Killed', ['b1']], [2, 'Killed', ['b1']]]);
     const statics = tasks.filter((task) => task.kind === 'static').map((task) => task.kind === 'static' && [Object.values(task.activeByFile)[0], task.selection.map((file) => file.moduleId)]);

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
 import { executePlan, type ExecuteOptions } from '../../../src/execute/index.js';
-import type { WorkerMessage } from '../../../src/execute/task.js';
+import type { MutantMessage } from '../../../src/execute/task.js';
 import type { RunOutcome } from '../../../src/vitest/session.js';
 import { NO_MUTANT, type BatchRecord } from '../../../src/vitest/settings.js';
 import { outcome, run, test } from './runs.js';
@@ -17,7 +17,7 @@ const runs = [1, 2, 3, 4].map((id) => run(id, 'src/a.ts', { '/t/a.test.ts': ['t1
 const AT_FAULT = 3;
 
 /** Batch runs: every mutant killed, but an uncaught error whenever mutant 3 is in the batch. Single runs: killed. */
-function answer(task: WorkerMessage): RunOutcome {
+function answer(task: MutantMessage): RunOutcome {
   if (task.kind !== 'batch') return outcome([test('t1', [], { state: task.kind === 'single' && task.mutantId === NO_MUTANT ? 'passed' : 'failed', errors: ['AssertionError: x'] })]);
   const mutants = task.plan.t1.filter((id) => id !== NO_MUTANT);
   const batch: BatchRecord[] = [...mutants.map((id): BatchRecord => [id, 'fail', 'AssertionError: x']), [NO_MUTANT, 'pass']];
@@ -38,12 +38,12 @@ function options(threads: ExecuteOptions['threads'] = 'shared'): ExecuteOptions 
 }
 
 /** What each task ran: a batch's mutants, or a single mutant's id. */
-const shape = (task: WorkerMessage) => (task.kind === 'batch' ? task.plan.t1.filter((id) => id !== NO_MUTANT) : task.kind === 'single' ? task.mutantId : task.kind);
+const shape = (task: MutantMessage) => (task.kind === 'batch' ? task.plan.t1.filter((id) => id !== NO_MUTANT) : task.kind === 'single' ? task.mutantId : task.kind);
 
 describe('executePlan on a failed batch', () => {
   it('cuts a batch that completed with an uncaught error down to the mutant at fault', async () => {
-    const tasks: WorkerMessage[] = [];
-    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
+    const tasks: MutantMessage[] = [];
+    const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
     const verdicts = await executePlan(pool as unknown as Piscina, runs, options());
     expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Killed'], [2, 'Killed'], [3, 'Killed'], [4, 'Killed']]);
     expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4], [3], NO_MUTANT, 'static', [4]]);
@@ -52,15 +52,15 @@ describe('executePlan on a failed batch', () => {
   });
 
   it('runs the mutant at fault with a fresh thread per file when files do not share threads', async () => {
-    const tasks: WorkerMessage[] = [];
-    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
+    const tasks: MutantMessage[] = [];
+    const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
     await executePlan(pool as unknown as Piscina, runs, options('per-file'));
     expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4], [3], NO_MUTANT, AT_FAULT, [4]]);
   });
 
   it('runs the mutants of a small batch that never completed on their own', async () => {
-    const tasks: WorkerMessage[] = [];
-    const run = async (task: WorkerMessage) => {
+    const tasks: MutantMessage[] = [];
+    const run = async (task: MutantMessage) => {
       tasks.push(task);
       if (task.kind === 'batch') throw new Error('worker ended');
       return answer(task);
@@ -72,27 +72,27 @@ describe('executePlan on a failed batch', () => {
   });
 
   it("takes vitest's test timeout in a batch, confirmed by the mutant's group of one, as Timeout: no further run", async () => {
-    const tasks: WorkerMessage[] = [];
+    const tasks: MutantMessage[] = [];
     const timedOut = outcome([test('t1', [], { state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })]);
-    const respond = (task: WorkerMessage): RunOutcome => {
+    const respond = (task: MutantMessage): RunOutcome => {
       if (task.kind === 'batch') return outcome([test('t1', [[1, 'slow', 'Error: Test timed out in 5000ms.'], [NO_MUTANT, 'pass']])]);
       return task.kind === 'single' && task.mutantId === NO_MUTANT ? outcome([test('t1', [])]) : timedOut;
     };
-    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
+    const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
     const verdicts = await executePlan(pool as unknown as Piscina, runs.slice(0, 1), options());
     expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Timeout']]);
     expect(tasks.map(shape)).toEqual([[1], NO_MUTANT, 'static']);
   });
 
   it('confirms a timeout a group of one found without proof with one run of its own, not two', async () => {
-    const tasks: WorkerMessage[] = [];
+    const tasks: MutantMessage[] = [];
     const timedOut = outcome([test('t1', [], { state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })]);
-    const respond = (task: WorkerMessage): RunOutcome => {
+    const respond = (task: MutantMessage): RunOutcome => {
       // The batch cannot settle mutant 1: its canary failed.
       if (task.kind === 'batch') return outcome([test('t1', [[1, 'pass'], [NO_MUTANT, 'fail', 'AssertionError: x']])]);
       return task.kind === 'single' && task.mutantId === NO_MUTANT ? outcome([test('t1', [])]) : timedOut;
     };
-    const pool = { options: { maxThreads: 1 }, run: async (task: WorkerMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
+    const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
     const verdicts = await executePlan(pool as unknown as Piscina, runs.slice(0, 1), options());
     expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Timeout']]);
     expect(tasks.map(shape)).toEqual([[1], NO_MUTANT, 'static', 1]);
