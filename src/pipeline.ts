@@ -8,11 +8,14 @@
  */
 import type { ChangedSince, Mutant, MutantResult, Options, RunResult, SourceFile } from './model.js';
 import { changedSince, selectFiles } from './select/index.js';
-import { findMutants, parseableFiles } from './mutate/index.js';
-import { instrument } from './instrument/index.js';
+// The parser (ts-morph, TypeScript) loads on demand, once the pool has started (see runPipeline).
+import type { findMutants as FindMutants } from './mutate/index.js';
+import type { instrument as Instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
-import { executePlan, startPool } from './execute/index.js';
+import { executePlan, startPool, type PoolData } from './execute/index.js';
+import { CodeChannel } from './execute/served-code.js';
+import type { Piscina } from 'piscina';
 import { suiteRunsOnPool } from './dry-run/on-pool.js';
 import { coveragePass } from './coverage/index.js';
 import { projectSession } from './vitest/session.js';
@@ -21,9 +24,10 @@ import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
 import { replanWithoutFlaky } from './plan/replan.js';
 import { shardPlan } from './shard/index.js';
 import { reuseVerdicts, saveVerdicts, type ReuseInfo } from './incremental/reuse.js';
-import { typeCheck, type TypeCheckResult } from './check/index.js';
+import type { TypeCheckResult } from './check/index.js';
 import { EQUIVALENT_REASON, findEquivalentMutants, type Equivalence } from './check/equivalent-mutants.js';
 import { copiedResult, runDuplicatesOnce } from './plan/duplicates.js';
+import { trace } from './trace.js';
 
 /** The least wall-clock allowance for vitest's own work in one mutant run. */
 const MIN_RUN_OVERHEAD_MS = 5_000;
@@ -48,19 +52,44 @@ export interface PipelineEvents {
 export async function runPipeline(options: Options, events: PipelineEvents = {}, signal?: AbortSignal): Promise<RunResult> {
   const started = Date.now();
   const changed = options.since === undefined ? undefined : await changedSince(options.projectRoot, options.since);
-  const files = parseableFiles(await selectFiles(options, changed?.changed), (message) => events.warn?.(message));
-  const mutants = numberMutants(files, options, events);
+  const selected = await selectFiles(options, changed?.changed);
+  // The pool's workers start their vitest sessions now, while the files are parsed and mutated
+  // (loading the parser alone takes about a second); the code they serve follows (execute/served-code.ts).
+  const served = new CodeChannel();
+  const sessionOptions = { ...projectSession(options), bail: !options.disableBail, maxWorkers: 1, codeChannel: served.name };
+  const pool = startPool(sessionOptions, options.concurrency);
+  try {
+    return await runOnPool(options, events, signal, { started, changed, selected, pool, served, sessionOptions });
+  } catch (error) {
+    await pool.destroy().catch(() => undefined);
+    throw error;
+  } finally {
+    served.close();
+  }
+}
+
+async function runOnPool(
+  options: Options,
+  events: PipelineEvents,
+  signal: AbortSignal | undefined,
+  { started, changed, selected, pool, served, sessionOptions }: { started: number; changed: ChangedSince | undefined; selected: SourceFile[]; pool: Piscina; served: CodeChannel; sessionOptions: PoolData },
+): Promise<RunResult> {
+  const [{ findMutants, parseableFiles }, { instrument }] = await Promise.all([import('./mutate/index.js'), import('./instrument/index.js')]);
+  const files = parseableFiles(selected, (message) => events.warn?.(message));
+  const mutants = numberMutants(files, options, events, findMutants);
   const since = changed && { ...changed, changed: Object.fromEntries(files.map((file) => [file.name, file.lineRanges ?? []])) };
-  // `--since` with no mutant on a changed line: nothing to run, and vitest is not started.
-  if (since !== undefined && mutants.length === 0) return nothingToRun(options, files, since, started);
-  const { instrumented, unplaced } = instrumentAll(files, mutants);
-  const sessionOptions = { ...projectSession(options), instrumented, bail: !options.disableBail, maxWorkers: 1, relatedTo: files.map((file) => file.path) };
+  // `--since` with no mutant on a changed line: nothing to run, and no test runs.
+  if (since !== undefined && mutants.length === 0) {
+    await pool.destroy();
+    return nothingToRun(options, files, since, started);
+  }
+  const { instrumented, unplaced } = instrumentAll(files, mutants, instrument);
+  served.provide({ instrumented, relatedTo: files.map((file) => file.path) });
   // The type check starts beside the dry run, which runs in the pool's vitest sessions.
   const equivalence = options.equivalenceFilter ? findEquivalentMutants(files, mutants) : undefined;
   equivalence?.catch(() => undefined); // awaited below
   const stopChecking = new AbortController();
   const checking = startTypeCheck(options, files, mutants.filter((mutant) => !unplaced.has(mutant.id)), AbortSignal.any([stopChecking.signal, ...(signal ? [signal] : [])]));
-  const pool = startPool(sessionOptions, options.concurrency);
   let dry: DryRunResult;
   let checked: TypeCheckResult | undefined;
   let same: Equivalence | undefined;
@@ -115,10 +144,13 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
     throw new Interrupted();
   }
   const executeStarted = Date.now();
+  trace('execute');
   let executed = (await execute(pool, runs, dry, options, onResult, signal)).flatMap(withCopies);
   const interrupted = signal?.aborted === true;
+  trace('executed');
   // An interrupted run does not wait for coverage: what finished is written at once.
   const second = interrupted ? undefined : await coverageDone;
+  trace('coverage pass done');
   // Tests that passed in the dry run and failed in the coverage pass are flaky: verdicts they
   // may have decided are given again without them.
   const late = new Set(second?.failedTests.filter((id) => id in dry.testFile) ?? []);
@@ -164,7 +196,8 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
 /** With `checkers: ["typescript"]`: the type check, started (its failure is awaited where it is used). */
 function startTypeCheck(options: Options, files: readonly SourceFile[], mutants: readonly Mutant[], signal: AbortSignal): Promise<TypeCheckResult> | undefined {
   if (!options.checkers.includes('typescript')) return undefined;
-  const checking = typeCheck(options, files, mutants, signal);
+  // Loaded on demand: it loads the parser too.
+  const checking = import('./check/index.js').then(({ typeCheck }) => typeCheck(options, files, mutants, signal));
   checking.catch(() => undefined);
   return checking;
 }
@@ -198,7 +231,7 @@ function execute(
 }
 
 /** Finds mutants in every file, keeps those on selected lines, and numbers them from 1. */
-function numberMutants(files: readonly SourceFile[], options: Options, events: PipelineEvents): Mutant[] {
+function numberMutants(files: readonly SourceFile[], options: Options, events: PipelineEvents, findMutants: typeof FindMutants): Mutant[] {
   const mutants: Mutant[] = [];
   for (const file of files) {
     let candidates;
@@ -228,6 +261,7 @@ function onSelectedLines(startLine: number, endLine: number, file: SourceFile): 
 function instrumentAll(
   files: readonly SourceFile[],
   mutants: readonly Mutant[],
+  instrument: typeof Instrument,
 ): { instrumented: Record<string, string>; unplaced: Map<number, string> } {
   const byFile = new Map<string, Mutant[]>();
   for (const mutant of mutants) {

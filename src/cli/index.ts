@@ -19,6 +19,7 @@ import type { ChangedSince } from '../model.js';
 import { stopOnSignals } from './signals.js';
 import { addTrendCommand } from './trend-command.js';
 import { reportRun, SUMMARY_FILE } from './report-run.js';
+import { trace } from '../trace.js';
 import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { reuseMessage } from '../incremental/reuse.js';
 
@@ -220,7 +221,10 @@ async function runCommand(flags: RunFlags): Promise<number> {
     process.stderr.write(`assay: ${nothingToTest(result.since)}\n`);
     return 0;
   }
-  return reportRun(result, options, { baseline, stop });
+  trace('pipeline done');
+  const code = await reportRun(result, options, { baseline, stop });
+  trace('reports written');
+  return code;
 }
 
 /** `assay baseline save`: the last run's summary, as the baseline file. */

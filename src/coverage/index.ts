@@ -27,12 +27,11 @@ export async function coveragePass(
 ): Promise<{ coverage: CoverageResult; failedTests: string[] }> {
   const session = await VitestSession.start({
     ...projectSession(options),
-    instrumented: {},
+    // The original code, and the test files that can load a file under test: the dry run's, so each file's figures are exact.
+    code: { instrumented: {}, relatedTo: files.map((file) => file.path) },
     bail: false,
     maxWorkers: 1,
     coverageFiles: files.map((file) => file.path),
-    // The test files that can load a file under test: the dry run's, so each file's figures are exact.
-    relatedTo: files.map((file) => file.path),
   });
   try {
     const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all', { threads: await threads });

@@ -29,6 +29,7 @@ import { formStaticGroups, probeOf, staticGroupOf, staticGroupVerdicts, type Sta
 import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled, type Verdict } from './verdict.js';
 import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
+import { trace } from '../trace.js';
 
 export interface ExecuteOptions {
   timeoutMS: number;
@@ -53,11 +54,14 @@ const ATTEMPTS = 2;
 /** A batch or group that never completed (see next()) is cut in two above this size; a smaller one runs its mutants alone. */
 const SPLIT_ABOVE = 32;
 
+/** What each pool worker starts its session with: the code it serves comes on `codeChannel` (served-code.ts). */
+export type PoolData = Omit<SessionOptions, 'code' | 'batch'> & { codeChannel: string };
+
 /**
  * Starts the pool's worker threads, each starting its vitest session at once, so that start-up
- * overlaps with the dry run. `executePlan` destroys the pool when it is done.
+ * overlaps with mutating the code. `executePlan` destroys the pool when it is done.
  */
-export function startPool(session: SessionOptions, concurrency: number): Piscina {
+export function startPool(session: PoolData, concurrency: number): Piscina {
   const threads = Math.max(1, concurrency);
   return new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
@@ -124,7 +128,9 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   try {
     await Promise.all(Array.from({ length: threads }, next));
   } finally {
+    trace('pool destroy');
     await pool.destroy();
+    trace('pool destroyed');
   }
   return results.sort((a, b) => a.id - b.id);
 }

@@ -8,16 +8,20 @@
  * terminates the thread, vitest's own test threads with it, and a fresh worker takes its place.
  */
 import { workerData } from 'node:worker_threads';
-import { VitestSession, type RunOutcome, type SessionOptions } from '../vitest/session.js';
+import { VitestSession, type RunOutcome } from '../vitest/session.js';
+import { receiveCode } from './served-code.js';
+import type { PoolData } from './index.js';
 import type { BatchUnsupported, DryAnswer, SuiteAnswer, UserErrorAnswer, WorkerMessage } from './task.js';
 import { importGraph, projectGraphs } from '../dry-run/import-graph.js';
 import { commonJsFiles } from '../instrument/commonjs-scope.js';
 import { UserError } from '../errors.js';
 
-const options = { ...(workerData as SessionOptions), batch: true };
+const data = workerData as PoolData;
+// The session starts at once; the code it serves comes when the coordinator has it (served-code.ts).
+const code = receiveCode(data.codeChannel);
 // A session that fails to start (e.g. the vitest config throws) fails each task, not the thread: an
 // error while the thread starts would end the whole process.
-const starting = VitestSession.start(options);
+const starting = VitestSession.start({ ...data, code, batch: true });
 starting.catch(() => undefined);
 let requirable: string[] | undefined;
 
@@ -51,8 +55,8 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
     }
     case 'dry': {
       const outcome = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, task.selection, { threads: task.threads, noBail: task.noBail });
-      requirable ??= commonJsFiles(Object.keys(options.instrumented));
-      return { outcome, imports: importGraph(projectGraphs(...session.testProjects()), task.graphOf, options.projectRoot, requirable) };
+      requirable ??= commonJsFiles(Object.keys((await code).instrumented));
+      return { outcome, imports: importGraph(projectGraphs(...session.testProjects()), task.graphOf, data.projectRoot, requirable) };
     }
   }
 }

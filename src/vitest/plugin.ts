@@ -8,8 +8,8 @@ import type { Plugin } from 'vite';
 import { listedFileOf, withoutQuery } from '../listed-file.js';
 
 export interface PluginInput {
-  /** Absolute file path → instrumented source. */
-  instrumented: ReadonlyMap<string, string>;
+  /** Absolute file path → instrumented source (known by the time vitest loads a file). */
+  instrumented: Promise<ReadonlyMap<string, string>>;
   /** Absolute paths of assay's files that vitest loads (setup file, batch runner). */
   ownFiles: ReadonlySet<string>;
   /** Specifier (`vitest`, and `vitest/runners` on vitest 4) → the user's entry, so assay's files use the user's vitest. */
@@ -18,7 +18,7 @@ export interface PluginInput {
 
 export function assayPlugin({ instrumented, ownFiles, vitestEntries }: PluginInput): Plugin {
   // A mutated file reached through a symlink (a workspace package's link) is served instrumented too.
-  const listedFile = listedFileOf(instrumented.keys());
+  const listedFile = instrumented.then((files) => listedFileOf(files.keys()));
   return {
     name: 'assay:schemata',
     enforce: 'pre',
@@ -29,9 +29,9 @@ export function assayPlugin({ instrumented, ownFiles, vitestEntries }: PluginInp
       if (importer === undefined || !ownFiles.has(withoutQuery(importer))) return null;
       return vitestEntries[source] ?? null;
     },
-    load(id) {
-      const file = listedFile(id);
-      return file === undefined ? null : (instrumented.get(file) ?? null);
+    async load(id) {
+      const file = (await listedFile)(id);
+      return file === undefined ? null : ((await instrumented).get(file) ?? null);
     },
   };
 }

@@ -18,6 +18,7 @@ import { NATIVE_SOURCES_KEY } from '../instrument/require-hook.js';
 import { NO_TEST_ON_LINE, specificationTests } from './selection.js';
 import { relatedSpecifications, type RelatedTests } from './related.js';
 import { trace } from '../trace.js';
+import type { ServedCode } from '../execute/served-code.js';
 import { OUT_OF_MEMORY, SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -33,8 +34,8 @@ export interface SessionOptions {
   projectRoot: string;
   /** vitest config file, relative to projectRoot or absolute; undefined lets vitest find it. */
   configFile?: string;
-  /** Absolute file path → instrumented source. */
-  instrumented: Record<string, string>;
+  /** What it serves: instrumented files and the files under test, which may come after the session has started. */
+  code: ServedCode | Promise<ServedCode>;
   /** Stop a run at the first failing test. */
   bail: boolean;
   /** Test threads vitest may run at once. */
@@ -45,11 +46,6 @@ export interface SessionOptions {
   coverageFiles?: string[];
   /** Install the batch runner (many mutants per run), unless the project has its own runner. */
   batch?: boolean;
-  /**
-   * Absolute paths of the files under test: a run of 'all' then runs only the test files that
-   * can reach one of them (related.ts). Without it, every test file vitest finds.
-   */
-  relatedTo?: readonly string[];
 }
 
 /**
@@ -150,9 +146,10 @@ export class VitestSession {
     const coverage = options.coverageFiles === undefined ? undefined : (await import('../coverage/plugin.js')).coveragePlugin(new Set(options.coverageFiles));
     const memory = { exceeded: false, limitMb: options.memoryLimitMb };
     const warm = new WarmThreads();
+    const code = Promise.resolve(options.code);
     const served = [
       assayPlugin({
-        instrumented: new Map(Object.entries(options.instrumented)),
+        instrumented: code.then(({ instrumented }) => new Map(Object.entries(instrumented))),
         ownFiles: new Set([SETUP_FILE, userVitest.major.batchRunner]),
         vitestEntries: userVitest.entries,
       }),
@@ -182,7 +179,8 @@ export class VitestSession {
       { stdout: silent, stderr: silent },
     ));
     // Files Node's `require` loads never pass vite: the test threads serve them the same code (src/instrument/require-hook.ts).
-    let required = options.instrumented;
+    const { instrumented, relatedTo } = await code;
+    let required = instrumented;
     if (coverage !== undefined) {
       for (const file of commonJsFiles(options.coverageFiles ?? [])) await vitest.projects[0].vite.transformRequest(file, { ssr: true });
       required = Object.fromEntries(coverage.instrumentedCode);
@@ -197,7 +195,7 @@ export class VitestSession {
       else if (batchCapable) project.config.runner = userVitest.major.batchRunner;
     }
     trace('session started');
-    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, options.relatedTo, warm);
+    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, relatedTo, warm);
   }
 
   /** The vitest projects and the root project (whose config lists them): their vite servers' module graphs say what tests loaded. */

@@ -33,7 +33,7 @@ async function project(files: Record<string, string>): Promise<{ log: string; th
   await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const log = path.join(dir, 'threads.log');
   process.env.THREAD_LOG = log;
-  session = await VitestSession.start({ projectRoot: dir, instrumented: {}, bail: false, maxWorkers: 1, memoryLimitMb: 512, batch: true });
+  session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: false, maxWorkers: 1, memoryLimitMb: 512, batch: true });
   const threads = async () => (await readFile(log, 'utf8')).trim().split('\n');
   return { log, threads };
 }
