@@ -1,6 +1,7 @@
 /**
  * The pipeline: select → mutate → instrument → dry run (+ coverage pass) → plan → execute. Takes validated options
- * and returns the data every reporter reads. Knows nothing of terminals, signals or exit codes
+ * and returns the data every reporter reads. The execute stage's pool starts right after select,
+ * and both the dry run and the mutants run in its workers' vitest sessions. Knows nothing of terminals, signals or exit codes
  * (the CLI's job), so it is also the Node API.
  *
  * `signal` stops a run early: before any mutant has run it rejects with Interrupted; once mutants

@@ -1,7 +1,8 @@
 /**
  * A long-lived vitest instance (its Node API) with assay's plugin and setup file in place, and
  * `run`, which runs a selection of tests with given settings and returns plain data about what
- * happened. Used for the dry run (coordinator) and for mutant runs (pool workers).
+ * happened. Used for the dry run and the mutant runs (pool workers), and for the coverage pass
+ * (coordinator).
  */
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
