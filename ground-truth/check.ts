@@ -4,7 +4,8 @@
  * `vitest run` (plain-run.ts). A verdict of Killed or Timeout claims the run fails or hangs;
  * Survived or NoCoverage claims it passes. A mutant with no verdict (Ignored, RuntimeError,
  * Pending) has nothing to check. In a project checked with its TypeScript compiler (`tsconfig`), a
- * CompileError claims a plain `tsc --noEmit` fails, and every other verdict that it passes.
+ * CompileError claims a plain `tsc --noEmit` fails, and every other verdict that it passes; each
+ * mutant's check starts from the unmutated project's build info (plain-type-check.ts).
  *
  * An observation that contradicts the verdict is taken again before it counts, with a time
  * limit three times as long when the first run hung: a slow machine must not pass for a hang.
@@ -72,22 +73,30 @@ export async function checkGroundTruth(projectDir: string, mutants: readonly Jud
     throw new Error(`${projectDir}: the plain vitest run fails without any mutant (${baseline.outcome}); the ground truth needs a passing suite:\n${baseline.tail}`);
   }
   const timeLimitMs = 3 * baseline.ms + 10_000;
+  const buildInfo = options.tsconfig === undefined ? undefined : await baselineTypeCheck(where, projectDir, options.tsconfig);
   const findings: MutantFinding[] = new Array(mutants.length);
   let done = 0;
   await inParallel(mutants.length, options.concurrency, async (index) => {
-    findings[index] = await judge(where, mutants[index], timeLimitMs, options);
+    findings[index] = await judge(where, mutants[index], timeLimitMs, options, buildInfo);
     options.onFinding?.(findings[index], ++done, mutants.length);
   });
   return { baselineMs: baseline.ms, timeLimitMs, findings, wallMs: Math.round(performance.now() - started) };
 }
 
-async function judge(where: Where, mutant: JudgedMutant, timeLimitMs: number, options: CheckOptions): Promise<MutantFinding> {
+/** The unmutated project's type check: it must compile, or no CompileError verdict means anything. Its build info. */
+async function baselineTypeCheck(where: Where, projectDir: string, tsconfig: string): Promise<string> {
+  const check = await inCopy(where, undefined, (dir) => plainTypeCheck(dir, tsconfig));
+  if (!check.compiles) throw new Error(`${projectDir}: tsc -p ${tsconfig} fails without any mutant; the ground truth needs a project that compiles:\n${check.head}`);
+  return check.buildInfo;
+}
+
+async function judge(where: Where, mutant: JudgedMutant, timeLimitMs: number, options: CheckOptions, buildInfo: string | undefined): Promise<MutantFinding> {
   const { exclude, tsconfig } = options;
   const claimsFailure = DETECTED.has(mutant.status);
   const runs = claimsFailure || UNDETECTED.has(mutant.status);
   if (tsconfig !== undefined && (runs || mutant.status === 'CompileError')) {
     // Deterministic: one plain type check says it.
-    const typeCheck = await inCopy(where, mutant, (dir) => plainTypeCheck(dir, tsconfig));
+    const typeCheck = await inCopy(where, mutant, (dir) => plainTypeCheck(dir, tsconfig, buildInfo));
     const outcome: Outcome = typeCheck.compiles ? 'compiles' : 'does-not-compile';
     if (typeCheck.compiles === (mutant.status === 'CompileError')) return { mutant, finding: 'wrong', outcomes: [outcome], tail: typeCheck.head };
     if (!runs) return { mutant, finding: 'agrees', outcomes: [outcome] };

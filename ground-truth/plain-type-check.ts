@@ -2,8 +2,13 @@
  * One plain type check of a project, as its developer would type it (`npx tsc --noEmit -p
  * tsconfig.json`): the project's own TypeScript compiler and tsconfig, no assay anywhere. What a
  * CompileError verdict is judged by.
+ *
+ * A check can start from the build info of an earlier one (`tsc --incremental`, which gives the
+ * same diagnostics as a full check by design): the unmutated project is checked once, and each
+ * mutant's check, in a copy of the same project, rechecks only what the mutated file reaches.
  */
 import { createRequire } from 'node:module';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 
@@ -11,10 +16,26 @@ export interface PlainTypeCheck {
   compiles: boolean;
   /** The first lines tsc printed: why it failed. */
   head: string;
+  /** The build info the check left (see above). */
+  buildInfo: string;
 }
 
-export async function plainTypeCheck(dir: string, tsconfig: string): Promise<PlainTypeCheck> {
+/** Where, in the project, the build info goes: paths in it are relative to it, so a copy of the project can use it as is. */
+const BUILD_INFO = '.ground-truth.tsbuildinfo';
+
+export async function plainTypeCheck(dir: string, tsconfig: string, from?: string): Promise<PlainTypeCheck> {
   const tsc = createRequire(path.join(dir, 'package.json')).resolve('typescript/bin/tsc');
-  const result = await execa(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', tsconfig], { cwd: dir, reject: false, all: true, stdin: 'ignore' });
-  return { compiles: result.exitCode === 0, head: String(result.all ?? '').split('\n').slice(0, 5).join('\n') };
+  const buildInfoFile = path.join(dir, BUILD_INFO);
+  if (from !== undefined) await writeFile(buildInfoFile, from);
+  const result = await execa(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '--incremental', '--tsBuildInfoFile', buildInfoFile, '-p', tsconfig], {
+    cwd: dir,
+    reject: false,
+    all: true,
+    stdin: 'ignore',
+  });
+  return {
+    compiles: result.exitCode === 0,
+    head: String(result.all ?? '').split('\n').slice(0, 5).join('\n'),
+    buildInfo: await readFile(buildInfoFile, 'utf8').catch(() => ''),
+  };
 }

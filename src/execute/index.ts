@@ -30,6 +30,7 @@ import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled, type Verdict 
 import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
 import { trace } from '../trace.js';
+import { runLanes, type Lanes } from './lanes.js';
 
 export interface ExecuteOptions {
   timeoutMS: number;
@@ -100,33 +101,32 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     for (const key of new Set(result.killedBy.flatMap((id) => (id in options.tests.files ? [fileKey(options.tests.files[id])] : [])))) counts.set(key, (counts.get(key) ?? 0) + 1);
     killers.set(result.fileName, counts);
   };
-  const next = async (): Promise<void> => {
-    for (let work = queue.shift(); work !== undefined && !stopped(); work = queue.shift()) {
-      if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
-      if (stopped()) return;
-      work = probedFirst(work, killers);
-      if ('run' in work) {
-        const result = await runMutant(pool, work.run, options, work.confirming === true);
-        if (!stopped()) report(result);
-        continue;
-      }
-      const { settled, unresolved, failed, completed, timedOut } = await runTogether(pool, work.together, options);
-      if (stopped()) return;
-      settled.forEach(report);
-      // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs
-      // rather than one run per mutant. One that completed with an error outside tests (a mutant's
-      // uncaught error, a file that failed to load) is cut down to single mutants: its halves run in
-      // the warm test threads, far cheaper than a run of its own with a fresh thread per file. One
-      // that never completed (a thread ended, the wall clock) is cut only above SPLIT_ABOVE: each
-      // failure there costs a thread, or a whole session, and its time budget.
-      // What a run could not settle for a mutant of its own runs next, on its own (see alone()).
-      if (failed && unresolved.length > (completed ? 1 : SPLIT_ABOVE)) queue.unshift(...halves(work.together, options).map((together) => ({ together, expectedMs: together.expectedMs })));
-      else if ((work.together as StaticGroup).probeOf !== undefined) queue.unshift(...unresolved.map((run) => ({ together: { ...staticGroupOf([run]), probed: true }, expectedMs: run.expectedMs })));
-      else queue.unshift(...unresolved.map((run) => alone(run, work.together, { completed, timedOut: timedOut.has(run.mutant.id) }, options)));
+  const runWork = async (work: Work, lanes: Lanes<Work>): Promise<void> => {
+    if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
+    if (stopped()) return;
+    work = probedFirst(work, killers);
+    if ('run' in work) {
+      const result = await runMutant(pool, work.run, options, work.confirming === true);
+      if (!stopped()) report(result);
+      return;
     }
+    const { together } = work;
+    const { settled, unresolved, failed, completed, timedOut } = await runTogether(pool, together, options);
+    if (stopped()) return;
+    settled.forEach(report);
+    // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs
+    // rather than one run per mutant. One that completed with an error outside tests (a mutant's
+    // uncaught error, a file that failed to load) is cut down to single mutants: its halves run in
+    // the warm test threads, far cheaper than a run of its own with a fresh thread per file. One
+    // that never completed (a thread ended, the wall clock) is cut only above SPLIT_ABOVE: each
+    // failure there costs a thread, or a whole session, and its time budget.
+    // What a run could not settle for a mutant of its own runs next, on its own (see alone()).
+    if (failed && unresolved.length > (completed ? 1 : SPLIT_ABOVE)) lanes.putFirst(...halves(together, options).map((half) => ({ together: half, expectedMs: half.expectedMs })));
+    else if ((together as StaticGroup).probeOf !== undefined) lanes.putFirst(...unresolved.map((run) => ({ together: { ...staticGroupOf([run]), probed: true }, expectedMs: run.expectedMs })));
+    else lanes.putFirst(...unresolved.map((run) => alone(run, together, { completed, timedOut: timedOut.has(run.mutant.id) }, options)));
   };
   try {
-    await Promise.all(Array.from({ length: threads }, next));
+    await runLanes(queue, threads, runWork, stopped);
   } finally {
     trace('pool destroy');
     await pool.destroy();

@@ -1,48 +1,14 @@
 /**
- * Coverage next to the mutation score, end to end with real vitest:
- * - on every fixture, assay's line and branch coverage per file agrees with vitest's own istanbul
- *   provider (`vitest run --coverage.provider=istanbul`) within 0.5 percentage points;
+ * Coverage next to the mutation score, end to end with real vitest (that every fixture's line and
+ * branch coverage agrees with vitest's istanbul provider, fixtures.test.ts checks on its batch runs):
  * - `which-tests` answers exactly from the saved per-test contexts;
  * - the weak-assertions fixture shows full line coverage next to a low mutation score, with
  *   exactly the expected unverified lines and weak tests.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
-import { assayCommand, comparableWithPlainRuns, fixturesDir, repoRoot, withFixtureCopy } from '../support/assay.js';
-
-const fixtures = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fixturesDir, name, 'expected.json')) && comparableWithPlainRuns(name));
-const vitestBin = path.join(repoRoot, 'node_modules/vitest/vitest.mjs');
-
-/**
- * Files vitest's provider cannot see: Node `require()`s them, past vite, so it counts none of
- * their lines, while every test runs them. assay instruments them for Node too (its require hook)
- * and must count them: every line covered, where vitest says 0, and 5 of 6 branches (no test
- * clamps a value below the minimum).
- */
-const requiredPastVite: Record<string, Record<string, Pct>> = { commonjs: { 'src/units.js': { lines: 100, branches: 83.33 } } };
-
-interface Pct {
-  lines: number;
-  branches: number;
-}
-
-async function vitestIstanbul(dir: string): Promise<Record<string, Pct>> {
-  await execa(
-    process.execPath,
-    [vitestBin, 'run', '--coverage.enabled', '--coverage.provider=istanbul', '--coverage.reporter=json-summary', '--coverage.include=src/**', '--coverage.reportsDirectory=vitest-coverage'],
-    // Not in CI mode, where vitest fails a file whose snapshot file holds an obsolete entry (the snapshots fixture has one).
-    { cwd: dir, env: { FORCE_COLOR: '0', CI: undefined } },
-  );
-  const summary = JSON.parse(await readFile(path.join(dir, 'vitest-coverage/coverage-summary.json'), 'utf8')) as Record<string, { lines: { pct: number }; branches: { pct: number } }>;
-  return Object.fromEntries(
-    Object.entries(summary)
-      .filter(([file]) => file !== 'total')
-      .map(([file, figures]) => [path.relative(dir, file), { lines: figures.lines.pct, branches: figures.branches.pct }]),
-  );
-}
+import { assayCommand, withFixtureCopy } from '../support/assay.js';
 
 async function assaySummary(dir: string, ...args: string[]) {
   const run = await assayCommand(dir, 'run', '--reporters', 'json,clear-text', '--concurrency', '1', ...args);
@@ -51,26 +17,6 @@ async function assaySummary(dir: string, ...args: string[]) {
 }
 
 describe('coverage next to mutation score', () => {
-  for (const fixture of fixtures) {
-    it(`${fixture}: line and branch coverage agree with vitest's istanbul provider`, async () => {
-      await withFixtureCopy(fixture, async (dir) => {
-        const { summary } = await assaySummary(dir);
-        const reference = await vitestIstanbul(dir);
-        expect(Object.keys(summary.files).sort()).toEqual(Object.keys(reference).sort());
-        for (const [file, figures] of Object.entries(reference)) {
-          const required = requiredPastVite[fixture]?.[file];
-          if (required !== undefined) {
-            expect(figures.lines, `${file}: vitest's lines`).toBe(0);
-            expect({ lines: summary.files[file].lines, branches: summary.files[file].branches }, `${file}: assay's`).toEqual(required);
-            continue;
-          }
-          expect(Math.abs(summary.files[file].lines - figures.lines), `${file} lines`).toBeLessThanOrEqual(0.5);
-          expect(Math.abs(summary.files[file].branches - figures.branches), `${file} branches`).toBeLessThanOrEqual(0.5);
-        }
-      });
-    });
-  }
-
   it('which-tests answers from the saved contexts, exactly', async () => {
     await withFixtureCopy('static-mutants', async (dir) => {
       await assaySummary(dir);
