@@ -10,13 +10,15 @@
 import libCoverage from 'istanbul-lib-coverage';
 import libSourceMaps from 'istanbul-lib-source-maps';
 import type { CoverageResult, FileCoverage, Options, SourceFile } from '../model.js';
-import { VitestSession, projectSession, type RunOutcome, type Threads } from '../vitest/session.js';
+import { VitestSession, projectSession, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
 import { statementLines } from './statement-lines.js';
 
 /**
  * `threads`: how the dry run found the suite runs cleanly, awaited once the session has started
  * (so the session starts beside the dry run; when it rejects, the pass ends with it). One test
- * thread: the pass overlaps with the mutant runs, which use the other cores. Also returns the ids
+ * thread at a time: the pass overlaps with the mutant runs, which use the other cores, and it runs
+ * one vitest project after another, each thread ended with its project's run, so that it never
+ * holds two threads (a thread that has loaded a large suite holds hundreds of megabytes). Also returns the ids
  * of the tests that failed in this pass: the suite's second run, which tells flaky tests (see
  * dry-run/flaky.ts).
  */
@@ -34,7 +36,12 @@ export async function coveragePass(
     coverageFiles: files.map((file) => file.path),
   });
   try {
-    const outcome = await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, 'all', { threads: await threads });
+    const runThreads = await threads;
+    const outcomes: RunOutcome[] = [];
+    for (const files of byProject((await session.suite()).specifications)) {
+      outcomes.push(await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, files, { threads: runThreads, park: false }));
+    }
+    const outcome: RunOutcome = { tests: outcomes.flatMap((one) => one.tests), files: outcomes.flatMap((one) => one.files), unhandledErrors: outcomes.flatMap((one) => one.unhandledErrors) };
     for (const file of files) {
       if (!session.emptyCoverage.has(file.path)) await session.transform(file.path);
     }
@@ -43,6 +50,17 @@ export async function coveragePass(
   } finally {
     await session.close();
   }
+}
+
+/** The suite's test files, one list per vitest project. */
+function byProject(specifications: ReadonlyArray<{ project: { name: string }; moduleId: string }>): TestFile[][] {
+  const lists = new Map<string, TestFile[]>();
+  for (const { project, moduleId } of specifications) {
+    const list = lists.get(project.name) ?? [];
+    list.push({ project: project.name, moduleId });
+    lists.set(project.name, list);
+  }
+  return [...lists.values()];
 }
 
 async function summarise(

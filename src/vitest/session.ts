@@ -62,6 +62,8 @@ export interface RunOptions {
   threads: Threads;
   /** Run every selected test even after failures, whatever the session's `bail`. */
   noBail?: boolean;
+  /** Park the run's threads for later runs (warm-threads.ts) when files share threads; default true. */
+  park?: boolean;
 }
 
 /** A test file as one vitest project runs it. */
@@ -224,14 +226,14 @@ export class VitestSession {
     return this.suiteFound;
   }
 
-  async run(settings: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false }: RunOptions): Promise<RunOutcome> {
+  async run(settings: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false, park = true }: RunOptions): Promise<RunOutcome> {
     this.vitest.provide(SETTINGS_KEY, settings);
     // The pool reads `isolate` to decide whether a thread may take several files; the threads
     // read it (through configOverride, which vitest merges into the config it sends them) to
     // decide whether to reset modules before each file — always, for assay. They read `bail` there too.
     for (const project of this.vitest.projects) project.config.isolate = threads === 'per-file';
     // Files that share a thread may share it with the previous run's files too; a fresh thread per file means fresh.
-    this.warm.enabled = threads === 'shared';
+    this.warm.enabled = threads === 'shared' && park;
     const override = (this.vitest as unknown as { configOverride: { isolate?: boolean; bail?: number } }).configOverride;
     override.isolate = true;
     if (noBail) override.bail = 0;
