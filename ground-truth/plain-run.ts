@@ -1,9 +1,13 @@
 /**
- * One plain `vitest run` of a project, as its developer would type it (`npx vitest run`): the
+ * One plain `vitest run` of a project, as its developer would type it (`npx vitest run --bail=1`): the
  * project's own vitest, its own config, no assay anywhere, not in CI mode (where vitest would
  * refuse to write a snapshot a test needs). It runs in a process group of its own under a hard
  * time limit; when the limit passes, or the run ends, the whole group is killed, so nothing a
  * mutant started (a hung worker, a child process) outlives it.
+ *
+ * With `--bail=1`: vitest stops at the first failing test, which cannot change whether the run
+ * fails (a run that fails fails at its first failure; one that passes never bails) and spares the
+ * files after it (half of a large suite's plain run, a fifth of a small one's).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +30,7 @@ export interface PlainRunOptions {
 
 /** Runs the vitest that `dir` resolves, in `dir`. */
 export async function plainVitestRun(dir: string, options: PlainRunOptions): Promise<PlainRun> {
-  const args = [vitestEntry(dir), 'run', ...(options.exclude ?? []).flatMap((glob) => ['--exclude', glob])];
+  const args = [vitestEntry(dir), 'run', '--bail=1', ...(options.exclude ?? []).flatMap((glob) => ['--exclude', glob])];
   const started = performance.now();
   const child = execa(process.execPath, args, {
     cwd: dir,
