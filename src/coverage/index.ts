@@ -10,7 +10,7 @@
 import libCoverage from 'istanbul-lib-coverage';
 import libSourceMaps from 'istanbul-lib-source-maps';
 import type { CoverageResult, FileCoverage, Options, SourceFile } from '../model.js';
-import { VitestSession, projectSession, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
+import { VitestSession, joinedOutcomes, projectSession, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
 import { statementLines } from './statement-lines.js';
 
 /**
@@ -41,7 +41,7 @@ export async function coveragePass(
     for (const files of byProject((await session.suite()).specifications)) {
       outcomes.push(await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, files, { threads: runThreads, park: false }));
     }
-    const outcome: RunOutcome = { tests: outcomes.flatMap((one) => one.tests), files: outcomes.flatMap((one) => one.files), unhandledErrors: outcomes.flatMap((one) => one.unhandledErrors) };
+    const outcome = joinedOutcomes(outcomes);
     for (const file of files) {
       if (!session.emptyCoverage.has(file.path)) await session.transform(file.path);
     }

@@ -13,7 +13,7 @@
 import { statSync } from 'node:fs';
 import type { Piscina } from 'piscina';
 import { UserError } from '../errors.js';
-import { fileKey, type RunOptions, type RunOutcome, type TestFile, type TestSelection } from '../vitest/session.js';
+import { fileKey, joinedOutcomes, type RunOptions, type RunOutcome, type TestFile, type TestSelection } from '../vitest/session.js';
 import type { DryAnswer, SuiteAnswer, UserErrorAnswer, WorkerMessage, WorkerTask } from '../execute/task.js';
 import type { ImportGraph } from './import-graph.js';
 
@@ -64,7 +64,7 @@ export function suiteRunsOnPool(pool: Piscina): SuiteRuns {
         }
         imports.configFiles.forEach((file) => configFiles.add(file));
       }
-      const outcome = joined(answers.map((answer) => answer.outcome));
+      const outcome = joinedOutcomes(answers.map((answer) => answer.outcome));
       for (const test of outcome.tests) if (test.location !== undefined) lines.set(test.id, test.location.line);
       return outcome;
     },
@@ -98,12 +98,4 @@ function weightOf(file: TestSelection): number {
   } catch {
     return 1;
   }
-}
-
-function joined(outcomes: readonly RunOutcome[]): RunOutcome {
-  return {
-    tests: outcomes.flatMap((outcome) => outcome.tests),
-    files: outcomes.flatMap((outcome) => outcome.files),
-    unhandledErrors: outcomes.flatMap((outcome) => outcome.unhandledErrors),
-  };
 }

@@ -69,6 +69,10 @@ export function startPool(session: PoolData, concurrency: number): Piscina {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    // piscina's default ('sync') makes an idle worker wait for its next task in Atomics.wait, which
+    // blocks its event loop: the vitest session each worker starts at once would stall until the
+    // worker's first task, and its test threads' messages would wait between tasks.
+    atomics: 'async',
     workerData: session,
   });
 }

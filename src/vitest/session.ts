@@ -66,6 +66,15 @@ export interface RunOptions {
   park?: boolean;
 }
 
+/** The outcomes of several runs as one: their tests, files and errors, in order. */
+export function joinedOutcomes(outcomes: readonly RunOutcome[]): RunOutcome {
+  return {
+    tests: outcomes.flatMap((outcome) => outcome.tests),
+    files: outcomes.flatMap((outcome) => outcome.files),
+    unhandledErrors: outcomes.flatMap((outcome) => outcome.unhandledErrors),
+  };
+}
+
 /** A test file as one vitest project runs it. */
 export type TestFile = Pick<TestSelection, 'project' | 'moduleId'>;
 
