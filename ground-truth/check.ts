@@ -84,7 +84,7 @@ export async function checkGroundTruth(projectDir: string, mutants: readonly Jud
 }
 
 /** The unmutated project's type check: it must compile, or no CompileError verdict means anything. Its build info. */
-async function baselineTypeCheck(where: Where, projectDir: string, tsconfig: string): Promise<string> {
+async function baselineTypeCheck(where: Where, projectDir: string, tsconfig: string): Promise<string | undefined> {
   const check = await inCopy(where, undefined, (dir) => plainTypeCheck(dir, tsconfig));
   if (!check.compiles) throw new Error(`${projectDir}: tsc -p ${tsconfig} fails without any mutant; the ground truth needs a project that compiles:\n${check.head}`);
   return check.buildInfo;

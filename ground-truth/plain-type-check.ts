@@ -16,8 +16,8 @@ export interface PlainTypeCheck {
   compiles: boolean;
   /** The first lines tsc printed: why it failed. */
   head: string;
-  /** The build info the check left (see above). */
-  buildInfo: string;
+  /** The build info a check that started from none left (see above), for the checks that follow; undefined after a check that started from one. */
+  buildInfo: string | undefined;
 }
 
 /** Where, in the project, the build info goes: paths in it are relative to it, so a copy of the project can use it as is. */
@@ -36,6 +36,6 @@ export async function plainTypeCheck(dir: string, tsconfig: string, from?: strin
   return {
     compiles: result.exitCode === 0,
     head: String(result.all ?? '').split('\n').slice(0, 5).join('\n'),
-    buildInfo: await readFile(buildInfoFile, 'utf8').catch(() => ''),
+    buildInfo: from === undefined ? await readFile(buildInfoFile, 'utf8').catch(() => undefined) : undefined,
   };
 }

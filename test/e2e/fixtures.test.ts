@@ -15,10 +15,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { comparableWithPlainRuns, fixturesDir, runAssay, withFixtureCopy, type MutantVerdict } from '../support/assay.js';
-import { coverageDifferences, vitestIstanbul, type Pct } from '../support/istanbul-reference.js';
+import { coverageDifferences, vitestIstanbul } from '../support/istanbul-reference.js';
 
 const fixtureDirs = readdirSync(fixturesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -55,8 +54,8 @@ describe('assay run on sandbox fixtures', () => {
         expect(run.hashesAfter).toEqual(run.hashesBefore);
         expect(run.leftover).toEqual([]);
         if (!withCoverage) return;
-        const summary = JSON.parse(await readFile(path.join(dir, 'reports/assay-summary.json'), 'utf8')) as { files: Record<string, Pct> };
-        expect(coverageDifferences(fixture, summary.files, await vitestIstanbul(dir))).toEqual([]);
+        expect(run.coverage, run.stderr).toBeDefined();
+        expect(coverageDifferences(fixture, run.coverage!, await vitestIstanbul(dir))).toEqual([]);
       });
     });
   }

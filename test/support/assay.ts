@@ -84,6 +84,8 @@ export interface AssayRun {
   peakRssMb?: number;
   /** Where assay says its time went (reports/assay-summary.json), when it wrote one. */
   timings?: RunTimings;
+  /** Line and branch coverage per mutated file, by name (reports/assay-summary.json), when it wrote one. */
+  coverage?: Record<string, { lines: number; branches: number }>;
 }
 
 /**
@@ -164,6 +166,7 @@ export async function runAssay(dir: string, args: string[] = [], toolchain = own
     wallMs,
     ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
     ...(summary?.run ? { timings: summary.run as RunTimings } : {}),
+    ...(summary?.files ? { coverage: summary.files } : {}),
   };
 }
 
