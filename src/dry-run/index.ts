@@ -65,8 +65,8 @@ export async function dryRun(options: Options, runs: SuiteRuns): Promise<DryRunR
     return { outcome: confirmed.outcome, flaky: confirmed.flaky.map((test) => ({ test, reason: FAILED_THEN_PASSED })) };
   };
   if (options.isolation === 'batch') {
-    // With the session's bail, so that its test threads serve the mutant runs (on-pool.ts): a run
-    // that fails stops early, and the run that follows goes to the end.
+    // Its test threads serve the mutant runs (on-pool.ts); a run that fails is followed by one
+    // that goes to the end.
     const first = await runs.run(suite, { threads: 'shared' });
     const refused = sharedThreadsProblem(first, options.projectRoot);
     if (refused === undefined) {

@@ -23,9 +23,8 @@ export interface SuiteRuns {
   suite(): Promise<SuiteAnswer>;
   /**
    * Runs `selection` (every test of each file unless ids are given) with no mutant active. Without
-   * `noBail` the session's bail stands: a test thread started that way can serve the mutant runs
-   * after (a thread keeps the config it started with), so use it where the run would end at the
-   * first failure anyway.
+   * `noBail` the session's bail stands where each file gets a fresh thread; where files share
+   * threads vitest's bail is off either way (session.ts), so their threads serve the mutant runs.
    */
   run(selection: TestSelection[], options: RunOptions): Promise<RunOutcome>;
   /** What each of `testFiles` loaded in the runs so far, and the config files (import-graph.ts). */

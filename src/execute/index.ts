@@ -3,14 +3,14 @@
  * long-lived vitest session whose test threads outlive their runs (src/vitest/warm-threads.ts).
  * By default mutants run in batches — many mutants in one vitest run (see batches.ts,
  * src/vitest/batch-runner.ts) — and static mutants in groups (static-groups.ts) when test files
- * may share a thread, a static mutant alone in its group probed first in one of its files (see
- * probedFirst). A mutant a batch cannot settle cleanly runs on its own (see alone()): in a warm
- * thread first, then with a fresh thread per test file. `batchSize` 0 (isolation "full") runs
+ * may share a thread, each probed first in one of its files (see probedFirst). A mutant a batch
+ * cannot settle cleanly runs as if alone (see leftovers()): in a group in a warm thread first,
+ * then with a fresh thread per test file. `batchSize` 0 (isolation "full") runs
  * every mutant on its own. Longest expected work goes first so the workers finish together.
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
  * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
  * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
- * rather than the mutant, so the mutant's next run of its own confirms it (see alone()) before it
+ * rather than the mutant, so the mutant's next run of its own confirms it (see leftovers()) before it
  * is scored Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
  * and otherwise reported as RuntimeError: never as Survived. Before the first run of a single
  * mutant or a static group, a control run (control.ts) checks that planned tests pass through that
@@ -25,7 +25,7 @@ import { fileKey, type RunOutcome, type SessionOptions, type Threads } from '../
 import type { BatchUnsupported, MutantMessage, MutantTask } from './task.js';
 import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
-import { formStaticGroups, probeOf, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
+import { formStaticGroups, probes, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
 import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled, type Verdict } from './verdict.js';
 import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
@@ -81,9 +81,12 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   const threads = pool.options.maxThreads;
   const batched = (run: MutantRun) => options.batchSize > 0 && !run.static;
   const grouped = (run: MutantRun) => options.batchSize > 0 && run.static && options.threads === 'shared';
+  /** Groups of static mutants; `probed`: whole runs whose probes did not settle them. */
+  const staticWork = (grouped: readonly MutantRun[], probed = false): Work[] =>
+    formStaticGroups(grouped, { maxSize: options.batchSize, workers: threads }).map((group) => ({ together: probed ? { ...group, probed } : group, expectedMs: group.expectedMs }));
   const queue: Work[] = [
     ...formBatches(runs.filter(batched), { maxSize: options.batchSize, workers: threads }, options.tests, options.threads).map((batch) => ({ together: batch, expectedMs: batch.expectedMs })),
-    ...formStaticGroups(runs.filter(grouped), options.batchSize).map((group) => ({ together: group, expectedMs: group.expectedMs })),
+    ...staticWork(runs.filter(grouped)),
     ...runs.filter((run) => !batched(run) && !grouped(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
   ].sort((a, b) => b.expectedMs - a.expectedMs);
   const results: MutantResult[] = [];
@@ -95,7 +98,7 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
       broken = true;
       throw error;
     }));
-  // Per mutated file, the test files that killed its static mutants so far, and how many (see probeOf).
+  // Per mutated file, the test files that killed its static mutants so far, and how many (see probes).
   const killers = new Map<string, Map<string, number>>();
   const report = (result: MutantResult) => {
     results.push(result);
@@ -115,19 +118,19 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
       return;
     }
     const { together } = work;
-    const { settled, unresolved, failed, completed, timedOut } = await runTogether(pool, together, options);
+    const { settled, unresolved, unprobed, failed, completed, timedOut } = await runTogether(pool, together, options);
     if (stopped()) return;
     settled.forEach(report);
+    lanes.putFirst(...staticWork(unprobed, true));
     // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs
     // rather than one run per mutant. One that completed with an error outside tests (a mutant's
     // uncaught error, a file that failed to load) is cut down to single mutants: its halves run in
     // the warm test threads, far cheaper than a run of its own with a fresh thread per file. One
     // that never completed (a thread ended, the wall clock) is cut only above SPLIT_ABOVE: each
     // failure there costs a thread, or a whole session, and its time budget.
-    // What a run could not settle for a mutant of its own runs next, on its own (see alone()).
-    if (failed && unresolved.length > (completed ? 1 : SPLIT_ABOVE)) lanes.putFirst(...halves(together, options).map((half) => ({ together: half, expectedMs: half.expectedMs })));
-    else if ((together as StaticGroup).probeOf !== undefined) lanes.putFirst(...unresolved.map((run) => ({ together: { ...staticGroupOf([run]), probed: true }, expectedMs: run.expectedMs })));
-    else lanes.putFirst(...unresolved.map((run) => alone(run, together, { completed, timedOut: timedOut.has(run.mutant.id) }, options)));
+    // What a run could not settle for a mutant runs next as if alone (see leftovers()).
+    if (failed && unresolved.length > (completed ? 1 : SPLIT_ABOVE)) lanes.putFirst(...halves(unresolved, together.task.kind, options).map((half) => ({ together: half, expectedMs: half.expectedMs })));
+    else lanes.putFirst(...leftovers(unresolved, together, { completed, timedOut }, options, staticWork));
   };
   try {
     await runLanes(queue, threads, runWork, stopped);
@@ -140,22 +143,28 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
 }
 
 /**
- * A static mutant alone in its group runs as a probe first (static-groups.ts probeOf), chosen with
- * what the run has learned by now: `killers` holds, per mutated file, the test files that killed its
- * static mutants so far.
+ * A group of static mutants runs as probes first (static-groups.ts probes), chosen with what the
+ * run has learned by now: `killers` holds, per mutated file, the test files that killed its static
+ * mutants so far.
  */
 function probedFirst(work: Work, killers: ReadonlyMap<string, ReadonlyMap<string, number>>): Work {
   if (!('together' in work) || work.together.task.kind !== 'static') return work;
-  const group = work.together as StaticGroup;
-  const [run] = group.runs;
-  if (group.runs.length !== 1 || !run.static || group.probeOf !== undefined || group.probed === true || group.confirming === true) return work;
-  const probe = probeOf(run, killers.get(run.mutant.fileName));
+  const probe = probes(work.together as StaticGroup, killers);
   return probe === undefined ? work : { together: probe, expectedMs: work.expectedMs };
 }
 
 /** Wall-clock budget of a run whose tests took `expectedMs` in the dry run. */
 function budgetFor(expectedMs: number, options: ExecuteOptions): number {
   return options.timeoutFactor * expectedMs + options.timeoutMS + options.overheadMs;
+}
+
+/**
+ * A batch's or group's budget: a group that lists a test file k times loads it k times, so it is
+ * allowed a run's own work (the overhead) k times.
+ */
+function runBudget(work: Batch | StaticGroup, options: ExecuteOptions): number {
+  const repeats = 'repeats' in work ? work.repeats : 1;
+  return budgetFor(work.expectedMs, options) + Math.max(0, repeats - 1) * options.overheadMs;
 }
 
 /** `confirming`: the mutant already timed out once without proof (in a batch or a group); one confirming attempt is left. */
@@ -169,31 +178,38 @@ async function runTogether(
   pool: Piscina,
   work: Batch | StaticGroup,
   options: ExecuteOptions,
-): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; failed: boolean; completed: boolean; timedOut: ReadonlySet<number> }> {
+): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; unprobed: MutantRun[]; failed: boolean; completed: boolean; timedOut: ReadonlySet<number> }> {
   const started = Date.now();
-  const outcome = await runWithBudget(pool, message(work.task, options), budgetFor(work.expectedMs, options), options.signal);
-  if (!('tests' in outcome)) return { settled: [], unresolved: work.runs, failed: true, completed: false, timedOut: new Set() };
+  const outcome = await runWithBudget(pool, message(work.task, options), runBudget(work, options), options.signal);
+  // Probes that did not run stand for their whole runs.
+  const whole = (runs: readonly MutantRun[]) => runs.map((run) => ('probeOf' in work ? work.probeOf?.get(run.mutant.id) : undefined) ?? run);
+  if (!('tests' in outcome)) return { settled: [], unresolved: whole(work.runs), unprobed: [], failed: true, completed: false, timedOut: new Set() };
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
   const verdicts = work.task.kind === 'batch' ? batchVerdicts(work.runs, outcome) : staticGroupVerdicts(work.runs, outcome);
   const durationMs = Math.round((Date.now() - started) / work.runs.length);
-  if ('probeOf' in work && work.probeOf !== undefined) {
-    // A probe settles only what a failure proves; anything else runs the whole run next.
-    const run = work.probeOf;
-    const verdict = verdicts.get(run.mutant.id);
-    const proven = verdict !== undefined && (verdict.status === 'Killed' || (verdict.status === 'Timeout' && !isUnprovenTimeout(verdict)));
-    return { settled: proven ? [resultOf(run, verdict, durationMs)] : [], unresolved: proven ? [] : [run], failed, completed: true, timedOut: new Set() };
-  }
-  // An unproven Timeout is a first attempt, which a run of the mutant's own confirms (see alone()),
-  // unless this run is that confirming run.
-  const confirmed = 'confirming' in work && work.confirming === true;
-  const timedOut = new Set(confirmed ? [] : [...verdicts].filter(([, verdict]) => isUnprovenTimeout(verdict)).map(([id]) => id));
-  const settled = work.runs.flatMap((run) => {
-    const verdict = verdicts.get(run.mutant.id);
-    return verdict === undefined || timedOut.has(run.mutant.id) ? [] : [resultOf(run, verdict, durationMs)];
+  // A probe settles only what a failure proves; anything else runs its whole run next (`unprobed`).
+  const probeOf = 'probeOf' in work ? work.probeOf : undefined;
+  const proven = (verdict: Settled | undefined) => verdict !== undefined && (verdict.status === 'Killed' || (verdict.status === 'Timeout' && !isUnprovenTimeout(verdict)));
+  const unprobed = work.runs.flatMap((run) => {
+    const wholeRun = probeOf?.get(run.mutant.id);
+    return wholeRun !== undefined && !proven(verdicts.get(run.mutant.id)) ? [wholeRun] : [];
   });
-  const unresolved = work.runs.filter((run) => !verdicts.has(run.mutant.id) || timedOut.has(run.mutant.id));
-  return { settled, unresolved, failed, completed: true, timedOut };
+  const runs = work.runs.filter((run) => probeOf?.get(run.mutant.id) === undefined || proven(verdicts.get(run.mutant.id)));
+  // An unproven Timeout is a first attempt, which a run of the mutant's own confirms (see
+  // leftovers()), unless this run is that confirming run.
+  const confirmed = 'confirming' in work && work.confirming === true;
+  const unproven = (run: MutantRun) => {
+    const verdict = verdicts.get(run.mutant.id);
+    return verdict !== undefined && isUnprovenTimeout(verdict);
+  };
+  const timedOut = new Set(confirmed ? [] : runs.filter(unproven).map((run) => run.mutant.id));
+  const settled = runs.flatMap((run) => {
+    const verdict = verdicts.get(run.mutant.id);
+    return verdict === undefined || timedOut.has(run.mutant.id) ? [] : [resultOf(probeOf?.get(run.mutant.id) ?? run, verdict, durationMs)];
+  });
+  const unresolved = runs.filter((run) => !verdicts.has(run.mutant.id) || timedOut.has(run.mutant.id));
+  return { settled, unresolved, unprobed, failed, completed: true, timedOut };
 }
 
 /** A mutant's result from a verdict that a run of `durationMs` (its share of a shared run) gave. */
@@ -202,26 +218,35 @@ function resultOf(run: MutantRun, verdict: Settled, durationMs: number): MutantR
 }
 
 /**
- * How a mutant that a completed batch could not settle runs on its own: when files share threads,
- * first as a static group of one — active from the moment its modules load, with a fresh module
- * graph per test file, as in a run of its own, but in a warm thread — and only what that cannot
- * settle (or what a group left, or a run that never completed) in a run with a fresh thread per file.
- * A timeout the hit limit did not prove (vitest's test timeout) is confirmed by the next run of the
- * mutant's own: the group of one after a batch, the fresh-thread run after a group.
+ * How the mutants a completed batch could not settle run as if alone: when files share threads,
+ * in groups (static-groups.ts) — each active from the moment its modules load, with a fresh
+ * module graph per test file, as in a run of its own, but in a warm thread, several to a vitest
+ * run — and only what that cannot settle (or what a group left, or a run that never completed) in
+ * a run with a fresh thread per file. A timeout the hit limit did not prove (vitest's test
+ * timeout) is confirmed by the next run of the mutant's own: a group of one after a batch, the
+ * fresh-thread run after a group.
  */
-function alone(run: MutantRun, from: Batch | StaticGroup, ended: { completed: boolean; timedOut: boolean }, options: ExecuteOptions): Work {
+function leftovers(
+  unresolved: readonly MutantRun[],
+  from: Batch | StaticGroup,
+  ended: { completed: boolean; timedOut: ReadonlySet<number> },
+  options: ExecuteOptions,
+  groups: (runs: readonly MutantRun[]) => Work[],
+): Work[] {
+  const timedOut = (run: MutantRun) => ended.timedOut.has(run.mutant.id);
   if (ended.completed && from.task.kind === 'batch' && options.threads === 'shared') {
-    const group: StaticGroup = { ...staticGroupOf([run]), ...(ended.timedOut ? { confirming: true } : {}) };
-    return { together: group, expectedMs: group.expectedMs };
+    const confirming = unresolved.filter(timedOut).map((run): Work => ({ together: { ...staticGroupOf([run]), confirming: true }, expectedMs: run.expectedMs }));
+    return [...groups(unresolved.filter((run) => !timedOut(run))), ...confirming];
   }
   // A batch or group that timed out without proof was a first attempt: only the confirming run is left.
-  return { run, expectedMs: run.expectedMs, ...(ended.timedOut ? { confirming: true } : {}) };
+  return unresolved.map((run) => ({ run, expectedMs: run.expectedMs, ...(timedOut(run) ? { confirming: true } : {}) }));
 }
 
-function halves(work: Batch | StaticGroup, options: ExecuteOptions): Array<Batch | StaticGroup> {
-  const middle = Math.ceil(work.runs.length / 2);
-  const parts = [work.runs.slice(0, middle), work.runs.slice(middle)];
-  return parts.map((runs) => (work.task.kind === 'batch' ? batchOf(runs, options.tests, options.threads) : staticGroupOf(runs)));
+/** `runs` (what a batch or a group left unresolved) cut in two, each half of the same kind. */
+function halves(runs: readonly MutantRun[], kind: 'batch' | 'static', options: ExecuteOptions): Array<Batch | StaticGroup> {
+  const middle = Math.ceil(runs.length / 2);
+  const parts = [runs.slice(0, middle), runs.slice(middle)];
+  return parts.map((half) => (kind === 'batch' ? batchOf(half, options.tests, options.threads) : staticGroupOf(half)));
 }
 
 /** A task as the pool runs it: with the step limit and the lines of its tests (task.ts). */

@@ -1,14 +1,20 @@
 /**
- * Static mutants, several in one vitest run. A static mutant must be active while its modules
- * load, so it cannot join a batch (which switches mutants inside a running test file); but
- * static mutants whose test files do not overlap can share a run when files share a thread with
- * a fresh module graph each: every file loads with its own mutant active (`activeByFile`), and
- * each mutant's verdict is read from its own files only, as if it had run alone. A file that
- * found global state changed on arrival (left by an earlier file's mutant) says nothing, and its
- * mutant runs alone; so does every mutant of a run that ended in an error outside tests, and one
- * that timed out without the hit limit proving it (that run of its own confirms the timeout).
- * A group of one mutant stops at its first failure, as a run of the mutant alone does: a static
- * mutant tends to fail hundreds of tests, and each failure costs vitest far more than a passing test.
+ * Static mutants, many in one vitest run. A static mutant must be active while its modules load,
+ * so it cannot join a batch (which switches mutants inside a running test file); but a run in
+ * which test files share a thread gives each file a fresh module graph, so a group's run lists
+ * each mutant's test files, a file once per mutant that needs it, and every run of a file loads
+ * with its own mutant active (`activeByFile`: the k-th run of a file in a test thread takes its
+ * k-th mutant, and assay's runner records which one each run had, src/vitest/batch-runner.ts). Each mutant's verdict is read from its own runs of files only
+ * (`FileOutcome.active`), as if it had run alone, and each stops at its first failure as bail would
+ * stop a run of it alone (AssaySettings.bail). A run of a file that found global state changed on
+ * arrival (left by an earlier run's mutant) says nothing, and its mutant runs alone; so does every
+ * mutant of a run that ended in an error outside tests, and one that timed out without the hit
+ * limit proving it (that run of its own confirms the timeout).
+ *
+ * A vitest run costs about as much as loading a test file, and a static mutant mostly fails in the
+ * first file it loads in (a changed constant fails whatever uses it): the group's mutants are
+ * probed first (probes()), each in one file, and only those the probe did not settle run in all
+ * their files, in groups of their own.
  */
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome } from '../vitest/session.js';
@@ -19,63 +25,119 @@ export interface StaticGroup {
   runs: MutantRun[];
   task: StaticGroupTask;
   expectedMs: number;
+  /** The most times the run lists one test file: each listing loads it again (see runBudget). */
+  repeats: number;
   /** A group of one whose mutant timed out once already (in a batch): a Timeout here is confirmed. */
   confirming?: boolean;
-  /** A probe (probeOf()): the whole run, which runs next unless the probe settled it. */
-  probeOf?: MutantRun;
-  /** The whole run after its probe: not probed again. */
+  /**
+   * Probes (probes()): by mutant id, the whole run of each mutant probed here, which runs next
+   * unless its probe settled it.
+   */
+  probeOf?: ReadonlyMap<number, MutantRun>;
+  /** Whole runs after their probes: not probed again. */
   probed?: boolean;
 }
 
-/**
- * A static mutant that many test files load runs first in only one of them: a failure there
- * settles it, as bail would stop a run of all its files at that failure, at the cost of loading one
- * file instead of all. Otherwise (it passed there, or nothing is proven) all its files run. The
- * probe is the file that has killed most static mutants of the same module so far in this run
- * (`killers`, by fileKey), else the one the plan put first (whose tests reach the module most,
- * plan/index.ts). Undefined for a mutant of one file.
- */
-export function probeOf(run: MutantRun, killers: ReadonlyMap<string, number> | undefined): StaticGroup | undefined {
-  if (run.selection.length < 2) return undefined;
-  let probe = run.selection[0];
-  for (const file of run.selection) if ((killers?.get(fileKey(file)) ?? 0) > (killers?.get(fileKey(probe)) ?? 0)) probe = file;
-  return { ...staticGroupOf([{ ...run, selection: [probe], plannedTests: probe.testIds?.length ?? 0 }]), probeOf: run };
-}
+/** Groups per worker: enough to balance the workers' load, few enough to share the run cost. */
+const GROUPS_PER_WORKER = 4;
+/** Test file listings a group may always hold: a vitest run costs about as much as loading a few. */
+const MIN_LISTINGS = 4;
 
 /**
- * A run's test files by path: groups are disjoint by path, whatever the vitest project, because a
- * test thread knows which mutant to activate from its file's path alone.
+ * Groups of at most `maxSize` runs, longest runs first, each listing about as many test files as
+ * GROUPS_PER_WORKER groups per worker share (loading a file is most of what a group costs), and
+ * at least MIN_LISTINGS unless one run lists more. Test files may repeat within a group.
  */
-const filesOf = (run: MutantRun) => run.selection.map((selection) => selection.moduleId);
-
-/** Groups of runs with pairwise disjoint test files, longest runs first, at most `maxSize` each. */
-export function formStaticGroups(runs: readonly MutantRun[], maxSize: number): StaticGroup[] {
-  const groups: { runs: MutantRun[]; files: Set<string> }[] = [];
+export function formStaticGroups(runs: readonly MutantRun[], limits: { maxSize: number; workers: number }): StaticGroup[] {
+  const listings = runs.reduce((sum, run) => sum + run.selection.length, 0);
+  const cap = Math.max(MIN_LISTINGS, Math.ceil(listings / (limits.workers * GROUPS_PER_WORKER)));
+  const groups: MutantRun[][] = [];
+  let listed = 0;
   for (const run of [...runs].sort((a, b) => b.expectedMs - a.expectedMs)) {
-    const files = filesOf(run);
-    const group = groups.find((candidate) => candidate.runs.length < maxSize && files.every((file) => !candidate.files.has(file)));
-    if (group === undefined) groups.push({ runs: [run], files: new Set(files) });
-    else {
-      group.runs.push(run);
-      files.forEach((file) => group.files.add(file));
+    const current = groups.at(-1);
+    if (current === undefined || current.length >= limits.maxSize || listed + run.selection.length > cap) {
+      groups.push([run]);
+      listed = run.selection.length;
+    } else {
+      current.push(run);
+      listed += run.selection.length;
     }
   }
-  return groups.map((group) => staticGroupOf(group.runs));
+  return groups.map(staticGroupOf);
 }
 
-/** One group of the given runs, whose test files must not overlap. */
+/** One group of the given runs. */
 export function staticGroupOf(runs: MutantRun[]): StaticGroup {
+  const activeByFile: Record<string, number[]> = {};
+  for (const run of runs) for (const file of run.selection) (activeByFile[fileKey(file)] ??= []).push(run.mutant.id);
   return {
     runs,
     expectedMs: runs.reduce((sum, run) => sum + run.expectedMs, 0),
+    repeats: Math.max(0, ...Object.values(activeByFile).map((mutants) => mutants.length)),
     task: {
       kind: 'static',
-      activeByFile: Object.fromEntries(runs.flatMap((run) => filesOf(run).map((file) => [file, run.mutant.id]))),
+      activeByFile,
       hitLimits: Object.fromEntries(runs.map((run) => [run.mutant.id, run.hitLimit])),
       selection: runs.flatMap((run) => run.selection),
       bail: runs.length === 1,
     },
   };
+}
+
+/**
+ * The group with each static mutant of several test files cut down to one file, its probe: a
+ * failure there settles the mutant, as bail would stop a run of all its files at that failure, at
+ * the cost of loading one file instead of all. Otherwise (it passed there, or nothing is proven) all
+ * its files run next. The probe is the file that has killed most static mutants of the same module
+ * so far in this run (`killers`: per mutated file, counts by fileKey), else the one the plan put
+ * first (whose tests reach the module most, plan/index.ts). Undefined when no mutant needs a probe.
+ */
+export function probes(group: StaticGroup, killers: ReadonlyMap<string, ReadonlyMap<string, number>>): StaticGroup | undefined {
+  if (group.probeOf !== undefined || group.probed === true || group.confirming === true) return undefined;
+  const probeOf = new Map<number, MutantRun>();
+  const runs = group.runs.map((run) => {
+    if (!run.static || run.selection.length < 2) return run;
+    const counts = killers.get(run.mutant.fileName);
+    let probe = run.selection[0];
+    for (const file of run.selection) if ((counts?.get(fileKey(file)) ?? 0) > (counts?.get(fileKey(probe)) ?? 0)) probe = file;
+    probeOf.set(run.mutant.id, run);
+    return { ...run, selection: [probe], plannedTests: probe.testIds?.length ?? 0 };
+  });
+  return probeOf.size === 0 ? undefined : { ...staticGroupOf(runs), probeOf };
+}
+
+/** What one vitest run of a group runs: some of its listings, and their mutants. */
+export type GroupPart = Pick<StaticGroupTask, 'selection' | 'activeByFile'>;
+
+/**
+ * The group's listings by vitest project, one run each. A test thread counts the runs of each
+ * file it starts (src/vitest/setup.ts), and vitest gives all of a project's files to one thread
+ * (which shares them, as the group's run asks) only in a run that holds no other project.
+ */
+export function projectParts(task: StaticGroupTask): GroupPart[] {
+  const parts = new Map<string, GroupPart>();
+  for (const file of task.selection) {
+    const part = parts.get(file.project) ?? { selection: [], activeByFile: {} };
+    parts.set(file.project, part);
+    part.selection.push(file);
+    part.activeByFile[fileKey(file)] = task.activeByFile[fileKey(file)];
+  }
+  return [...parts.values()];
+}
+
+/** The group's listings in rounds: the k-th run of each file in round k (for a vitest without assay's runner, which cannot tell a file's runs apart). */
+export function fileRounds(task: StaticGroupTask): GroupPart[] {
+  const rounds: GroupPart[] = [];
+  const seen = new Map<string, number>();
+  for (const file of task.selection) {
+    const key = fileKey(file);
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    rounds[round] ??= { selection: [], activeByFile: {} };
+    rounds[round].selection.push(file);
+    rounds[round].activeByFile[key] = [task.activeByFile[key][round]];
+  }
+  return rounds;
 }
 
 /**
@@ -86,14 +148,15 @@ export function staticGroupVerdicts(runs: readonly MutantRun[], outcome: RunOutc
   const verdicts = new Map<number, Settled>();
   if (outcome.unhandledErrors.length > 0) return verdicts;
   for (const run of runs) {
-    const files = new Set(run.selection.map(fileKey));
-    const own: RunOutcome = { ...plannedOnly(outcome, run.selection), unhandledErrors: [] };
+    const id = run.mutant.id;
+    const mine: RunOutcome = { tests: outcome.tests.filter((test) => test.active === id), files: outcome.files.filter((file) => file.active === id), unhandledErrors: [] };
+    const own = plannedOnly(mine, run.selection);
     if (own.files.some((file) => file.leaked.length > 0)) continue;
     const verdict = verdictFor(own, run.plannedTests);
     if ('retry' in verdict) continue;
     // Without a file's report, only a failure (after which bail may have ended the run) stands.
-    if (own.files.length < files.size && verdict.status !== 'Killed' && verdict.status !== 'Timeout') continue;
-    verdicts.set(run.mutant.id, verdict);
+    if (own.files.length < run.selection.length && verdict.status !== 'Killed' && verdict.status !== 'Timeout') continue;
+    verdicts.set(id, verdict);
   }
   return verdicts;
 }

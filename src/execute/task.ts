@@ -26,11 +26,15 @@ export interface BatchTask {
 
 export interface StaticGroupTask {
   kind: 'static';
-  /** The mutant active in each test file (absolute path). */
-  activeByFile: Record<string, number>;
+  /** Per test file (fileKey), the mutant active in each of its runs, in the order `selection` lists the file. */
+  activeByFile: Record<string, number[]>;
   hitLimits: Record<number, number>;
+  /** Each mutant's test files in turn: a file is listed once per mutant that runs it. */
   selection: TestSelection[];
-  /** Stop at the first failure (the session's bail): only for a group of one mutant, whom a failure settles. */
+  /**
+   * End the whole run at the first failure, where assay's runner is not in to stop each mutant at
+   * its own (a project with a runner of its own): only for a group of one mutant, whom a failure settles.
+   */
   bail: boolean;
 }
 

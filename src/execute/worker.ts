@@ -8,7 +8,8 @@
  * terminates the thread, vitest's own test threads with it, and a fresh worker takes its place.
  */
 import { workerData } from 'node:worker_threads';
-import { VitestSession, type RunOutcome } from '../vitest/session.js';
+import { joinedOutcomes, VitestSession, type RunOutcome } from '../vitest/session.js';
+import { fileRounds, projectParts } from './static-groups.js';
 import { receiveCode } from './served-code.js';
 import type { PoolData } from './index.js';
 import type { BatchUnsupported, DryAnswer, SuiteAnswer, UserErrorAnswer, WorkerMessage } from './task.js';
@@ -41,8 +42,14 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
       return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit, stepLimit: task.stepLimit }, task.selection, { threads: 'per-file' });
     case 'static': {
       const { activeByFile, hitLimits, stepLimit } = task;
-      // No bail for several mutants: a failure in one mutant's files must not stop the others' files.
-      return session.run({ mode: 'mutant', active: -1, hitLimit: 0, activeByFile, hitLimits, stepLimit }, task.selection, { threads: 'shared', noBail: !task.bail });
+      const settings = { mode: 'mutant', active: -1, hitLimit: 0, hitLimits, stepLimit } as const;
+      // assay's runner stops each mutant at its first failure. Without it, vitest's bail would end
+      // the whole run, so it is on for a group of one only; and a run cannot tell a file's runs
+      // apart: one run per round of files.
+      const options = { threads: 'shared', noBail: !session.batchCapable && !task.bail } as const;
+      const parts = session.batchCapable ? projectParts(task) : fileRounds(task);
+      if (parts.length === 1) return session.run(settings, task.selection, { ...options, activeByFile });
+      return joinedOutcomes(await sequentially(parts, (part) => session.run(settings, part.selection, { ...options, activeByFile: part.activeByFile })));
     }
     case 'batch': {
       if (!session.batchCapable) return { batchUnsupported: true };
@@ -59,4 +66,10 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
       return { outcome, imports: importGraph(projectGraphs(...session.testProjects()), task.graphOf, data.projectRoot, requirable) };
     }
   }
+}
+
+async function sequentially<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await run(item));
+  return results;
 }

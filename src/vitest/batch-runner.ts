@@ -14,12 +14,21 @@
  * hit limit, vitest's timeout, unreached): its later tests are skipped, as bail skips them in a run
  * of the mutant alone — they could not change its verdict, only cost time or hang.
  *
+ *
+ * In mutant mode it serves groups of static mutants (AssaySettings.activeByFile): a run may list a
+ * test file several times, each time with another mutant active while its modules load (the setup
+ * file picks it). Before a file's tests run — or its failure to load is reported — the runner
+ * records in the file's meta which mutant its setup activated, so the node side can tell the
+ * runs of a file apart. With `bail`, a mutant's tests after its first failure do not run, so each
+ * mutant stops as bail would stop a run of it alone, while the others' files go on (vitest's own
+ * bail, which would end the whole run, is off where assay's runner is in; see session.ts).
+ *
  * This is a mixin over vitest's own test runner class, whose entry differs by major
  * (runner-vitest4.ts, runner-vitest5.ts; see majors.ts).
  */
 // `VitestTestRunner` of 'vitest' is the runner interface (its hooks), not the class.
-import type { RunnerTestCase, TestRunner, VitestTestRunner as RunnerHooks } from 'vitest';
-import { HIT_LIMIT_MARKER, NO_MUTANT, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type TestMeta } from './settings.js';
+import type { RunnerTestCase, RunnerTestSuite, TestRunner, VitestTestRunner as RunnerHooks } from 'vitest';
+import { HIT_LIMIT_MARKER, NO_MUTANT, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 /** vitest's test runner class (`VitestTestRunner` of vitest 4's `vitest/runners`, `TestRunner` of vitest 5's `vitest`). */
 type RunnerClass = new (...args: any[]) => TestRunner;
@@ -51,6 +60,25 @@ function runtime(): BatchRuntime | undefined {
   return candidate?.settings?.mode === 'batch' ? candidate : undefined;
 }
 
+/** The part of the runtime mutant mode uses: the mutant its test file activated, and whom for. */
+interface MutantRuntime {
+  settings: AssaySettings;
+  active: number;
+  testFile: string;
+  recorded: boolean;
+}
+
+function mutantRuntime(): MutantRuntime | undefined {
+  const candidate = (globalThis as { __assay?: MutantRuntime }).__assay;
+  return candidate?.settings?.mode === 'mutant' ? candidate : undefined;
+}
+
+/** Mutant mode with `bail`: the runtime, whose `active` is the mutant of the running file. */
+function bailingRuntime(): MutantRuntime | undefined {
+  const candidate = mutantRuntime();
+  return candidate?.settings.bail === true ? candidate : undefined;
+}
+
 /** vitest's test runner `Base` with batch runs (see the top of this file). */
 export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
   return class AssayBatchRunner extends Base {
@@ -60,16 +88,38 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
      */
     private readonly decided = new Set<number>();
 
+    /**
+     * A file's suite starts, or its failure to load is about to be reported: the runtime its setup
+     * file made as it started to load says which mutant it ran with. A runtime of another file, or
+     * one already recorded (its setup did not run for this one), says nothing.
+     */
+    override async onBeforeRunSuite(suite: RunnerTestSuite): Promise<void> {
+      const rt = mutantRuntime();
+      if ('filepath' in suite && rt?.settings.activeByFile !== undefined && rt.testFile === suite.filepath && !rt.recorded) {
+        rt.recorded = true;
+        (suite.meta as FileMeta).assayActive = rt.active;
+      }
+      await super.onBeforeRunSuite(suite);
+    }
+
     override async onBeforeRunTask(test: RunnerTestCase): Promise<void> {
       await super.onBeforeRunTask(test);
+      const active = bailingRuntime()?.active;
+      if (active !== undefined && active !== NO_MUTANT && this.decided.has(active)) test.mode = 'skip';
       const plan = runtime()?.settings.plan?.[test.id];
       if (plan !== undefined) {
-        const bail = (this.config.bail ?? 0) > 0;
+        const bail = runtime()?.settings.bail === true;
         const repeats = bail ? plan.filter((mutant) => mutant === NO_MUTANT || !this.decided.has(mutant)) : plan;
         repeatsOf.set(test, repeats);
         test.repeats = repeats.length - 1;
         (test.meta as TestMeta).assayBatch = [];
       }
+    }
+
+    override async onAfterRunTask(test: RunnerTestCase): Promise<void> {
+      await super.onAfterRunTask(test);
+      const active = bailingRuntime()?.active;
+      if (active !== undefined && active !== NO_MUTANT && test.result?.state === 'fail') this.decided.add(active);
     }
 
     override onBeforeTryTask(test: RunnerTestCase, options?: TryOptions): void {

@@ -1,7 +1,8 @@
 /**
  * A fingerprint of the state one test file can leave behind for the next in the same thread,
- * where vitest resets modules but not globals: own properties of `globalThis`, of the built-in
- * prototypes and namespaces, and `process.env`. When test files share a thread (assay's fast
+ * where vitest resets modules but not globals: own properties of `globalThis`, of `process` (a
+ * test that replaces `process.cwd` and fails before it puts it back), of the built-in prototypes
+ * and namespaces, and `process.env`. When test files share a thread (assay's fast
  * path), a file whose fingerprint at start differs from the thread's first file's ran in a
  * changed world — a global set by an earlier test or mutant, a patched prototype, a stubbed
  * timer — and its results are not trusted, unless restoreGlobals could put it back (an
@@ -48,6 +49,7 @@ export function fingerprintGlobals(): GlobalFingerprint {
   for (const [owner, target] of Object.entries(BUILTINS)) {
     for (const name of Object.getOwnPropertyNames(target)) print.set(`${owner}.${name}`, valueOf(target, name));
   }
+  for (const name of Object.getOwnPropertyNames(process)) print.set(`${PROCESS}${name}`, valueOf(process, name));
   for (const [name, value] of Object.entries(process.env)) if (!OWN_ENV.test(name)) print.set(`${ENV}${name}`, value);
   return print;
 }
@@ -76,13 +78,14 @@ export function adoptLoadedGlobals(baseline: GlobalFingerprint, before: GlobalFi
 }
 
 const ENV = 'process.env.';
+const PROCESS = 'process.';
 
 /**
  * Puts back, of the `changed` names (changedGlobals(baseline, …)), what an earlier test file in
- * the thread left in `process.env` and in `globalThis`'s own properties: variables and globals it
- * added are removed, those it changed or removed get the baseline's value back, as a fresh thread
- * would have them. Built-in prototypes and namespaces, accessors, and properties that cannot be
- * written or deleted are left as they are, for changedGlobals to report.
+ * the thread left in `process.env` and in the own properties of `globalThis` and `process`:
+ * variables and properties it added are removed, those it changed or removed get the baseline's
+ * value back, as a fresh thread would have them. Built-in prototypes and namespaces, accessors,
+ * and properties that cannot be written or deleted are left as they are, for changedGlobals to report.
  */
 export function restoreGlobals(baseline: GlobalFingerprint, changed: readonly string[]): void {
   for (const name of changed) {
@@ -90,24 +93,27 @@ export function restoreGlobals(baseline: GlobalFingerprint, changed: readonly st
       const key = name.slice(ENV.length);
       if (baseline.has(name)) process.env[key] = baseline.get(name) as string;
       else delete process.env[key];
+    } else if (name.startsWith(PROCESS)) {
+      restoreProperty(process, name.slice(PROCESS.length), name, baseline);
     } else if (!(name.split('.')[0] in BUILTINS && name.includes('.'))) {
-      restoreGlobal(name, baseline);
+      restoreProperty(globalThis, name, name, baseline);
     }
   }
 }
 
-function restoreGlobal(name: string, baseline: GlobalFingerprint): void {
-  const target = globalThis as Record<string, unknown>;
-  const now = Object.getOwnPropertyDescriptor(target, name);
+/** Puts back `owner[key]`, fingerprinted as `name`, as `baseline` has it. */
+function restoreProperty(owner: object, key: string, name: string, baseline: GlobalFingerprint): void {
+  const target = owner as Record<string, unknown>;
+  const now = Object.getOwnPropertyDescriptor(target, key);
   try {
     if (!baseline.has(name)) {
-      if (now?.configurable) delete target[name];
+      if (now?.configurable) delete target[key];
       return;
     }
     const value = baseline.get(name);
     if (value === ACCESSOR) return;
-    if (now === undefined || ('value' in now && now.writable === true)) target[name] = value;
-    else if (now.configurable) Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: now.enumerable });
+    if (now === undefined || ('value' in now && now.writable === true)) target[key] = value;
+    else if (now.configurable) Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: now.enumerable });
   } catch {
     // Left as it is: changedGlobals reports it.
   }

@@ -37,7 +37,7 @@ export interface SessionOptions {
   configFile?: string;
   /** What it serves: instrumented files and the files under test, which may come after the session has started. */
   code: ServedCode | Promise<ServedCode>;
-  /** Stop a run at the first failing test. */
+  /** Stop a mutant's run at its first failing test. */
   bail: boolean;
   /** Test threads vitest may run at once. */
   maxWorkers: number;
@@ -64,6 +64,12 @@ export interface RunOptions {
   noBail?: boolean;
   /** Park the run's threads for later runs (warm-threads.ts) when files share threads; default true. */
   park?: boolean;
+  /**
+   * Mutant mode, a group of static mutants: per test file (fileKey), the mutant active in each of
+   * its runs, in the order the selection lists them (AssaySettings.activeByFile, which each vitest
+   * project gets for its own files).
+   */
+  activeByFile?: Record<string, number[]>;
 }
 
 /** The outcomes of several runs as one: their tests, files and errors, in order. */
@@ -103,6 +109,8 @@ export interface TestOutcome {
   statements?: Record<string, number[]>;
   /** Batch mode: how the test ended with each planned mutant active. */
   batch?: BatchRecord[];
+  /** Mutant mode with `activeByFile`: the mutant active in the run of the file this test ran in (FileOutcome.active). */
+  active?: number;
 }
 
 export interface FileOutcome {
@@ -118,6 +126,11 @@ export interface FileOutcome {
   /** Coverage pass: this test file's istanbul data, and statements run outside tests. */
   istanbul?: Record<string, unknown>;
   staticStatements?: Record<string, number[]>;
+  /**
+   * Mutant mode with `activeByFile`: the mutant active in this run of the file; undefined when it
+   * cannot be known (a file listed several times without assay's runner).
+   */
+  active?: number;
 }
 
 export interface RunOutcome {
@@ -140,7 +153,14 @@ export class VitestSession {
     private readonly relatedTo: readonly string[] | undefined,
     /** Test threads kept from one run for the next (warm-threads.ts). */
     private readonly warm: WarmThreads,
+    /** Stop each mutant at its first failure (SessionOptions.bail). */
+    private readonly bail: boolean,
+    /** The test modules of the current run that ended, in order (a file listed twice ends twice). */
+    private readonly ended: TestModule[],
   ) {}
+
+  /** Runs so far (AssaySettings.run). */
+  private runs = 0;
 
   /** What a run of 'all' runs, found once (see `suite`). */
   private suiteFound: Promise<RelatedTests> | undefined;
@@ -158,6 +178,7 @@ export class VitestSession {
     const coverage = options.coverageFiles === undefined ? undefined : (await import('../coverage/plugin.js')).coveragePlugin(new Set(options.coverageFiles));
     const memory = { exceeded: false, limitMb: options.memoryLimitMb };
     const warm = new WarmThreads();
+    const ended: TestModule[] = [];
     const code = Promise.resolve(options.code);
     const served = [
       assayPlugin({
@@ -173,7 +194,8 @@ export class VitestSession {
         root: options.projectRoot,
         config: options.configFile === undefined ? undefined : resolve(options.projectRoot, options.configFile),
         watch: false,
-        reporters: [{}],
+        // A file a run lists twice leaves only its last run in vitest's state: each run is kept as it ends.
+        reporters: [{ onTestModuleEnd: (module: TestModule) => void ended.push(module) }],
         coverage: { enabled: false },
         bail: options.bail ? 1 : 0,
         update: false,
@@ -207,7 +229,7 @@ export class VitestSession {
       else if (batchCapable) project.config.runner = userVitest.major.batchRunner;
     }
     trace('session started');
-    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, relatedTo, warm);
+    return new VitestSession(vitest, coverage?.emptyCoverage ?? new Map(), batchCapable, memory, userVitest.major.selectsTestsById, relatedTo, warm, options.bail, ended);
   }
 
   /** The vitest projects and the root project (whose config lists them): their vite servers' module graphs say what tests loaded. */
@@ -235,8 +257,16 @@ export class VitestSession {
     return this.suiteFound;
   }
 
-  async run(settings: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false, park = true }: RunOptions): Promise<RunOutcome> {
+  async run(given: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false, park = true, activeByFile }: RunOptions): Promise<RunOutcome> {
+    // A test thread keeps the config it started with, bail included, and a warm one serves runs
+    // that stop at the first failure and runs that must not (a group of mutants, the initial
+    // run's second try): where files share threads and assay's runner is in, vitest's own bail is
+    // always off, and the runner stops each mutant at its first failure (AssaySettings.bail).
+    const runnerBails = threads === 'shared' && this.batchCapable;
+    const settings: AssaySettings = { ...given, bail: this.bail && !noBail, run: ++this.runs };
     this.vitest.provide(SETTINGS_KEY, settings);
+    // A test thread serves one project, and counts the runs of each file it has started (setup.ts): each project gets its own files' mutants.
+    for (const project of this.vitest.projects) project.provide(SETTINGS_KEY, activeByFile === undefined ? settings : { ...settings, activeByFile: projectFiles(activeByFile, project.name) });
     // The pool reads `isolate` to decide whether a thread may take several files; the threads
     // read it (through configOverride, which vitest merges into the config it sends them) to
     // decide whether to reset modules before each file — always, for assay. They read `bail` there too.
@@ -245,7 +275,7 @@ export class VitestSession {
     this.warm.enabled = threads === 'shared' && park;
     const override = (this.vitest as unknown as { configOverride: { isolate?: boolean; bail?: number } }).configOverride;
     override.isolate = true;
-    if (noBail) override.bail = 0;
+    if (noBail || runnerBails) override.bail = 0;
     else delete override.bail;
     let suite: RelatedTests | undefined;
     let specs;
@@ -256,6 +286,7 @@ export class VitestSession {
       specs = this.specifications(selection);
     }
     this.vitest.state.filesMap.clear();
+    this.ended.length = 0;
     this.memory.exceeded = false;
     const outOfMemory = `${OUT_OF_MEMORY}: a test thread passed its heap limit of ${this.memory.limitMb} MB and was ended (raise it with --memory-limit or assay.memoryLimitMb if the tests need more)`;
     let result;
@@ -269,9 +300,12 @@ export class VitestSession {
     }
     const unhandledErrors = result.unhandledErrors.map(errorText);
     if (this.memory.exceeded) unhandledErrors.unshift(outOfMemory);
-    const tests = result.testModules.flatMap((module) => testOutcomes(module));
+    // With a file listed twice, vitest's state holds its last run only: the runs that ended come from the reporter.
+    const modules = new Set(specs.map((spec) => fileKey({ project: spec.project.name, moduleId: spec.moduleId }))).size < specs.length ? [...this.ended, ...result.testModules.filter((module) => !this.ended.includes(module))] : result.testModules;
+    const files = modules.map((module) => fileOutcome(module, activeByFile));
+    if (activeByFile !== undefined) forgetUnlisted(files, activeByFile);
+    const tests = modules.flatMap((module, index) => testOutcomes(module, files[index].active));
     for (const { id, location } of tests) if (location !== undefined) this.lines.set(id, location.line);
-    const files = result.testModules.map(fileOutcome);
     trace(`ran ${settings.mode} tests=${tests.length}`);
     await this.warm.settled();
     // A thread in which a file found globals changed serves no later run.
@@ -322,7 +356,7 @@ async function withoutStopListeners<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
-function testOutcomes(module: TestModule): TestOutcome[] {
+function testOutcomes(module: TestModule, active: number | undefined): TestOutcome[] {
   const outcomes: TestOutcome[] = [];
   for (const test of module.children.allTests()) {
     const result = test.result();
@@ -340,13 +374,41 @@ function testOutcomes(module: TestModule): TestOutcome[] {
       timedOut: meta.assayTimedOut,
       statements: meta.assayStatements,
       batch: meta.assayBatch,
+      ...(active === undefined ? {} : { active }),
     });
   }
   return outcomes;
 }
 
-function fileOutcome(module: TestModule): FileOutcome {
+/**
+ * A safeguard on how the runs of a file were told apart: the mutants a file's runs report must be
+ * the ones listed for it, each once. Where they are not, none of that file's runs says which
+ * mutant it ran with.
+ */
+export function forgetUnlisted(files: FileOutcome[], activeByFile: Record<string, number[]>): void {
+  const reported = new Map<string, number[]>();
+  for (const file of files) {
+    if (file.active === undefined) continue;
+    const mutants = reported.get(fileKey(file)) ?? [];
+    reported.set(fileKey(file), [...mutants, file.active]);
+  }
+  const sorted = (mutants: readonly number[]) => [...mutants].sort((a, b) => a - b).join();
+  for (const file of files) {
+    if (sorted(reported.get(fileKey(file)) ?? []) !== sorted(activeByFile[fileKey(file)] ?? [])) delete file.active;
+  }
+}
+
+/** `activeByFile` (by fileKey) of one vitest project's files, by path. */
+function projectFiles(activeByFile: Record<string, number[]>, project: string): Record<string, number[]> {
+  const prefix = fileKey({ project, moduleId: '' });
+  return Object.fromEntries(Object.entries(activeByFile).flatMap(([key, active]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), active]] : [])));
+}
+
+/** A file's outcome; with `activeByFile`, which mutant was active (as assay's runner recorded it, else the file's only one). */
+function fileOutcome(module: TestModule, activeByFile: Record<string, number[]> | undefined): FileOutcome {
   const meta = module.meta() as FileMeta;
+  const listed = activeByFile?.[fileKey({ project: module.project.name, moduleId: module.moduleId })];
+  const active = meta.assayActive ?? (listed?.length === 1 ? listed[0] : undefined);
   return {
     project: module.project.name,
     moduleId: module.moduleId,
@@ -361,6 +423,7 @@ function fileOutcome(module: TestModule): FileOutcome {
     leaked: meta.assayLeaked ?? [],
     istanbul: meta.assayIstanbul,
     staticStatements: meta.assayStaticStatements,
+    ...(active === undefined ? {} : { active }),
   };
 }
 

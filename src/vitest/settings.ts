@@ -25,10 +25,21 @@ export interface AssaySettings {
    */
   stepLimit?: number;
   /**
-   * Mutant mode, several static mutants in one run: the mutant active in each test file, by its
-   * absolute path (files not listed run with none). Replaces `active`.
+   * Mutant mode, several static mutants in one run: per test file (absolute path), the mutant
+   * active in each of its runs, in order — a file the run lists k times runs k times, with a fresh
+   * module graph each (files not listed run with none). Replaces `active`. The k-th run of a file
+   * in a test thread takes its k-th mutant; assay's runner (batch-runner.ts) records which one each
+   * run had, also for a run that fails while loading.
    */
-  activeByFile?: Record<string, number>;
+  activeByFile?: Record<string, number[]>;
+  /** This run's number in its session: a test thread counts the runs of each file per run (`activeByFile`). */
+  run?: number;
+  /**
+   * Once a test failed with a mutant active, that mutant's later tests in this run do not run, as
+   * bail would end a run of the mutant alone, while other mutants' tests go on (assay's runner;
+   * set by the session).
+   */
+  bail?: boolean;
   /** Batch mode: per planned test, the mutants the dry run saw it reach; the canary must match. */
   expected?: Record<string, number[]>;
 }
@@ -84,4 +95,6 @@ export interface FileMeta {
   assayStaticStatements?: Record<string, number[]>;
   /** Global state that differed, when this file started, from the first file in its thread. */
   assayLeaked?: string[];
+  /** Mutant mode with `activeByFile`: the mutant active while this run of the file loaded and ran. */
+  assayActive?: number;
 }

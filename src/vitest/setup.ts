@@ -49,6 +49,10 @@ restoreGlobals(baseline, changed);
 const leaked = changed.length === 0 ? [] : changedGlobals(baseline, fingerprintGlobals());
 
 class Runtime {
+  /** The test file this runtime was set up for (its setup file ran as that file started to load). */
+  readonly testFile = testFile;
+  /** assay's runner has recorded this runtime's mutant in its file's meta (batch-runner.ts). */
+  recorded = false;
   active = NO_MUTANT;
   hitLimit = 0;
   hits = 0;
@@ -61,8 +65,8 @@ class Runtime {
   readonly hitCounts = new Map<number, number>();
 
   constructor(readonly settings: AssaySettings) {
-    // Mutant mode: one mutant for the whole run, or one per test file (a group of static mutants).
-    if (settings.mode === 'mutant') this.activate(settings.activeByFile ? (settings.activeByFile[testFile] ?? NO_MUTANT) : settings.active);
+    // Mutant mode: one mutant for the whole run, or one per run of each test file (a group of static mutants).
+    if (settings.mode === 'mutant') this.activate(settings.activeByFile ? fileActive(settings.activeByFile, settings.run ?? 0) : settings.active);
     else this.activate(NO_MUTANT);
   }
 
@@ -116,6 +120,19 @@ class Runtime {
       this.hitCounts.set(id, (this.hitCounts.get(id) ?? 0) + 1);
     }
   }
+}
+
+/** The runs of each test file this thread has started in the session's run `run` (AssaySettings.activeByFile). */
+const FILE_RUNS = '__assayFileRuns';
+
+/** The mutant this run of the test file activates: the k-th run of a file in the thread takes the file's k-th. */
+function fileActive(activeByFile: Record<string, number[]>, run: number): number {
+  const global = globalThis as { [FILE_RUNS]?: { run: number; started: Record<string, number> } };
+  if (global[FILE_RUNS]?.run !== run) global[FILE_RUNS] = { run, started: {} };
+  const { started } = global[FILE_RUNS];
+  const index = started[testFile] ?? 0;
+  started[testFile] = index + 1;
+  return activeByFile[testFile]?.[index] ?? NO_MUTANT;
 }
 
 const runtime = new Runtime(settings);

@@ -11,13 +11,17 @@ import { executePlan, type ExecuteOptions } from '../../../src/execute/index.js'
 import type { MutantMessage } from '../../../src/execute/task.js';
 import type { RunOutcome } from '../../../src/vitest/session.js';
 import { NO_MUTANT, type BatchRecord } from '../../../src/vitest/settings.js';
-import { outcome, run, test } from './runs.js';
+import { outcome, ranWith, run, test } from './runs.js';
 
 const runs = [1, 2, 3, 4].map((id) => run(id, 'src/a.ts', { '/t/a.test.ts': ['t1'] }));
 const AT_FAULT = 3;
 
+/** The mutant of a static group of one. */
+const groupOfOne = (task: MutantMessage & { kind: 'static' }) => Object.values(task.activeByFile)[0][0];
+
 /** Batch runs: every mutant killed, but an uncaught error whenever mutant 3 is in the batch. Single runs: killed. */
 function answer(task: MutantMessage): RunOutcome {
+  if (task.kind === 'static') return ranWith(groupOfOne(task), outcome([test('t1', [], { state: 'failed', errors: ['AssertionError: x'] })]));
   if (task.kind !== 'batch') return outcome([test('t1', [], { state: task.kind === 'single' && task.mutantId === NO_MUTANT ? 'passed' : 'failed', errors: ['AssertionError: x'] })]);
   const mutants = task.plan.t1.filter((id) => id !== NO_MUTANT);
   const batch: BatchRecord[] = [...mutants.map((id): BatchRecord => [id, 'fail', 'AssertionError: x']), [NO_MUTANT, 'pass']];
@@ -48,7 +52,7 @@ describe('executePlan on a failed batch', () => {
     expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Killed'], [2, 'Killed'], [3, 'Killed'], [4, 'Killed']]);
     expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 2], [3, 4], [3], NO_MUTANT, 'static', [4]]);
     const alone = tasks[5];
-    expect(alone.kind === 'static' && alone.activeByFile).toEqual({ '/t/a.test.ts': AT_FAULT });
+    expect(alone.kind === 'static' && alone.activeByFile).toEqual({ '\u0000/t/a.test.ts': [AT_FAULT] });
   });
 
   it('runs the mutant at fault with a fresh thread per file when files do not share threads', async () => {
@@ -76,6 +80,7 @@ describe('executePlan on a failed batch', () => {
     const timedOut = outcome([test('t1', [], { state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })]);
     const respond = (task: MutantMessage): RunOutcome => {
       if (task.kind === 'batch') return outcome([test('t1', [[1, 'slow', 'Error: Test timed out in 5000ms.'], [NO_MUTANT, 'pass']])]);
+      if (task.kind === 'static') return ranWith(groupOfOne(task), timedOut);
       return task.kind === 'single' && task.mutantId === NO_MUTANT ? outcome([test('t1', [])]) : timedOut;
     };
     const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
@@ -90,6 +95,7 @@ describe('executePlan on a failed batch', () => {
     const respond = (task: MutantMessage): RunOutcome => {
       // The batch cannot settle mutant 1: its canary failed.
       if (task.kind === 'batch') return outcome([test('t1', [[1, 'pass'], [NO_MUTANT, 'fail', 'AssertionError: x']])]);
+      if (task.kind === 'static') return ranWith(groupOfOne(task), timedOut);
       return task.kind === 'single' && task.mutantId === NO_MUTANT ? outcome([test('t1', [])]) : timedOut;
     };
     const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };

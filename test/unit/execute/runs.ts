@@ -25,3 +25,8 @@ export function test(id: string, batch: BatchRecord[], fields: Partial<TestOutco
 export function outcome(tests: TestOutcome[], extra: Partial<RunOutcome> = {}): RunOutcome {
   return { tests, files: [{ project: '', moduleId: '/t/a.test.ts', errors: [], staticCoverage: [], hits: [], timedOut: false, leaked: [] }], unhandledErrors: [], ...extra };
 }
+
+/** `result` as a static group of one mutant reports it: every test and file ran with that mutant active. */
+export function ranWith(active: number, result: RunOutcome): RunOutcome {
+  return { ...result, tests: result.tests.map((test) => ({ ...test, active })), files: result.files.map((file) => ({ ...file, active })) };
+}

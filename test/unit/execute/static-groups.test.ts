@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formStaticGroups, probeOf, staticGroupVerdicts } from '../../../src/execute/static-groups.js';
+import { fileRounds, formStaticGroups, probes, staticGroupOf, staticGroupVerdicts } from '../../../src/execute/static-groups.js';
 import type { FileOutcome } from '../../../src/vitest/session.js';
 import { outcome, run, test } from './runs.js';
 
@@ -20,65 +20,96 @@ const file = (moduleId: string, fields: Partial<FileOutcome> = {}): FileOutcome 
   ...fields,
 });
 
+const key = (moduleId: string) => `\u0000${moduleId}`;
+
 describe('formStaticGroups', () => {
-  it('puts mutants together only when their test files do not overlap, longest first', () => {
-    const groups = formStaticGroups(
-      [staticRun(1, ['/t/a.ts'], 5), staticRun(2, ['/t/a.ts', '/t/b.ts'], 9), staticRun(3, ['/t/c.ts'], 1), staticRun(4, ['/t/b.ts'], 2)],
-      10,
-    );
-    expect(groups.map((group) => group.runs.map((r) => r.mutant.id))).toEqual([[2, 3], [1, 4]]);
-    expect(groups[0].task).toEqual({
+  it('groups mutants longest first; a group lists a test file once per mutant that runs it', () => {
+    const runs = [staticRun(1, ['/t/a.ts'], 5), staticRun(2, ['/t/a.ts', '/t/b.ts'], 9), staticRun(3, ['/t/c.ts'], 1), staticRun(4, ['/t/b.ts'], 2)];
+    const ids = (groups: { runs: { mutant: { id: number } }[] }[]) => groups.map((group) => group.runs.map((r) => r.mutant.id));
+    // Five listings for one worker: four to a group at least.
+    expect(ids(formStaticGroups(runs, { maxSize: 500, workers: 1 }))).toEqual([[2, 1, 4], [3]]);
+    expect(ids(formStaticGroups(runs, { maxSize: 2, workers: 1 }))).toEqual([[2, 1], [4, 3]]);
+    const together = staticGroupOf([staticRun(2, ['/t/a.ts', '/t/b.ts'], 9), staticRun(1, ['/t/a.ts'], 5)]);
+    expect(together.task).toEqual({
       kind: 'static',
-      activeByFile: { '/t/a.ts': 2, '/t/b.ts': 2, '/t/c.ts': 3 },
-      hitLimits: { 2: 1002, 3: 1003 },
-      selection: [{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/b.ts' }, { project: '', moduleId: '/t/c.ts' }],
+      activeByFile: { [key('/t/a.ts')]: [2, 1], [key('/t/b.ts')]: [2] },
+      hitLimits: { 1: 1001, 2: 1002 },
+      selection: [{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/b.ts' }, { project: '', moduleId: '/t/a.ts' }],
       bail: false,
     });
-    expect(groups[0].expectedMs).toBe(10);
-    // Alone in its group, a mutant stops at its first failure.
-    expect(formStaticGroups([staticRun(1, ['/t/a.ts'], 5)], 10)[0].task.bail).toBe(true);
+    expect([together.expectedMs, together.repeats]).toEqual([14, 2]);
+    // Alone in its group, a mutant ends the run at its first failure.
+    expect(formStaticGroups([staticRun(1, ['/t/a.ts'], 5)], { maxSize: 500, workers: 1 })[0].task.bail).toBe(true);
   });
 
-  it('keeps groups to maxSize mutants', () => {
-    const runs = [1, 2, 3, 4, 5].map((id) => staticRun(id, [`/t/${id}.ts`], 1));
-    expect(formStaticGroups(runs, 2).map((group) => group.runs.length)).toEqual([2, 2, 1]);
+  it('shares the listings about evenly among four groups per worker; a run of many files makes a group of its own', () => {
+    const runs = Array.from({ length: 40 }, (_, index) => staticRun(index + 1, ['/t/a.ts'], 1));
+    expect(formStaticGroups(runs, { maxSize: 500, workers: 2 }).map((group) => group.runs.length)).toEqual(Array(8).fill(5));
+    const wide = staticRun(41, Array.from({ length: 30 }, (_, index) => `/t/${index}.ts`), 50);
+    expect(formStaticGroups([...runs.slice(0, 6), wide], { maxSize: 500, workers: 2 }).map((group) => group.runs.length)).toEqual([1, 5, 1]);
+  });
+});
+
+describe('fileRounds', () => {
+  it('runs the k-th listing of each file in round k, for a vitest that cannot tell the runs of a file apart', () => {
+    const group = staticGroupOf([staticRun(1, ['/t/a.ts', '/t/b.ts'], 2), staticRun(2, ['/t/a.ts'], 1)]);
+    expect(fileRounds(group.task)).toEqual([
+      { selection: [{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/b.ts' }], activeByFile: { [key('/t/a.ts')]: [1], [key('/t/b.ts')]: [1] } },
+      { selection: [{ project: '', moduleId: '/t/a.ts' }], activeByFile: { [key('/t/a.ts')]: [2] } },
+    ]);
   });
 });
 
 describe('staticGroupVerdicts', () => {
   const runs = [staticRun(1, ['/t/a.ts'], 1), staticRun(2, ['/t/b.ts'], 1)];
   const tests = [
-    test('a1', [], { moduleId: '/t/a.ts', state: 'failed', errors: ['AssertionError: changed'] }),
-    test('b1', [], { moduleId: '/t/b.ts' }),
+    test('a1', [], { moduleId: '/t/a.ts', state: 'failed', errors: ['AssertionError: changed'], active: 1 }),
+    test('b1', [], { moduleId: '/t/b.ts', active: 2 }),
   ];
 
   it('reads each mutant from its own files, as if it had run alone', () => {
-    const verdicts = staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts'), file('/t/b.ts')] }));
+    const verdicts = staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts', { active: 1 }), file('/t/b.ts', { active: 2 })] }));
     expect(verdicts.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError: changed', killedBy: ['a1'], testsCompleted: 1 });
     expect(verdicts.get(2)).toEqual({ status: 'Survived', killedBy: [], testsCompleted: 1 });
   });
 
+  it('reads the runs of one test file apart by the mutant active in each, and nothing from a run whose mutant is unknown', () => {
+    const same = [staticRun(1, ['/t/a.ts'], 1), staticRun(2, ['/t/a.ts'], 1), staticRun(3, ['/t/a.ts'], 1)];
+    const runsOfA = outcome(
+      [
+        test('a1', [], { moduleId: '/t/a.ts', active: 1 }),
+        test('a1', [], { moduleId: '/t/a.ts', state: 'failed', errors: ['AssertionError: changed'], active: 2 }),
+        test('a1', [], { moduleId: '/t/a.ts' }),
+      ],
+      { files: [file('/t/a.ts', { active: 1 }), file('/t/a.ts', { active: 2 }), file('/t/a.ts')] },
+    );
+    const verdicts = staticGroupVerdicts(same, runsOfA);
+    expect(verdicts.get(1)).toMatchObject({ status: 'Survived', testsCompleted: 1 });
+    expect(verdicts.get(2)).toMatchObject({ status: 'Killed', killedBy: ['a1'] });
+    expect(verdicts.has(3)).toBe(false);
+  });
+
   it('leaves a mutant whose file found global state changed on arrival to a run of its own', () => {
-    const verdicts = staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts'), file('/t/b.ts', { leaked: ['greeting'] })] }));
+    const verdicts = staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts', { active: 1 }), file('/t/b.ts', { leaked: ['greeting'], active: 2 })] }));
     expect([...verdicts.keys()]).toEqual([1]);
   });
 
   it('settles nothing when the run had errors outside any file, or a file never ran', () => {
-    expect(staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts'), file('/t/b.ts')], unhandledErrors: ['Error: late'] })).size).toBe(0);
-    expect([...staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts')] })).keys()]).toEqual([1]);
+    expect(staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts', { active: 1 }), file('/t/b.ts', { active: 2 })], unhandledErrors: ['Error: late'] })).size).toBe(0);
+    expect([...staticGroupVerdicts(runs, outcome(tests, { files: [file('/t/a.ts', { active: 1 })] })).keys()]).toEqual([1]);
   });
 
   it('kills a mutant whose failure came before bail ended the run, though a later file never ran', () => {
     const both = [staticRun(1, ['/t/a.ts', '/t/b.ts'], 1)];
-    const bailed = outcome([tests[0]], { files: [file('/t/a.ts')] });
+    const bailed = outcome([tests[0]], { files: [file('/t/a.ts', { active: 1 })] });
     expect(staticGroupVerdicts(both, bailed).get(1)).toMatchObject({ status: 'Killed', killedBy: ['a1'] });
-    const passedInPart = outcome([tests[1]], { files: [file('/t/b.ts')] });
+    const passedInPart = outcome([{ ...tests[1], active: 1 }], { files: [file('/t/b.ts', { active: 1 })] });
     expect(staticGroupVerdicts(both, passedInPart).size).toBe(0);
   });
 
   it('scores a file that fails to load with the mutant active as Killed, and gives a test timeout as an unproven Timeout (for a run of its own to confirm)', () => {
-    const loadError = outcome([test('b1', [], { moduleId: '/t/b.ts', state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })], {
-      files: [file('/t/a.ts', { errors: ['TypeError: x is not a function'] }), file('/t/b.ts')],
+    const loadError = outcome([test('b1', [], { moduleId: '/t/b.ts', state: 'failed', errors: ['Error: Test timed out in 5000ms.'], active: 2 })], {
+      files: [file('/t/a.ts', { errors: ['TypeError: x is not a function'], active: 1 }), file('/t/b.ts', { active: 2 })],
     });
     const verdicts = staticGroupVerdicts(runs, loadError);
     expect(verdicts.get(1)).toMatchObject({ status: 'Killed', statusReason: 'TypeError: x is not a function' });
@@ -86,14 +117,23 @@ describe('staticGroupVerdicts', () => {
   });
 });
 
-describe('probeOf', () => {
-  it('probes a mutant of several files with the one that killed most so far, else its first; none for one file', () => {
-    const both = staticRun(1, ['/t/a.ts', '/t/b.ts'], 1);
-    expect(probeOf(staticRun(1, ['/t/a.ts'], 1), undefined)).toBeUndefined();
-    const first = probeOf(both, undefined);
-    expect(first?.task.selection).toEqual([{ project: '', moduleId: '/t/a.ts' }]);
-    expect(first?.task.activeByFile).toEqual({ '/t/a.ts': 1 });
-    expect(first?.probeOf).toBe(both);
-    expect(probeOf(both, new Map([['\u0000/t/b.ts', 2]]))?.task.selection).toEqual([{ project: '', moduleId: '/t/b.ts' }]);
+describe('probes', () => {
+  const both = staticRun(1, ['/t/a.ts', '/t/b.ts'], 1);
+  const single = staticRun(2, ['/t/a.ts'], 1);
+
+  it('probes each mutant of several files in the file that killed most so far, else its first; runs a mutant of one file whole', () => {
+    const group = staticGroupOf([both, single]);
+    const first = probes(group, new Map());
+    expect(first?.task.selection).toEqual([{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/a.ts' }]);
+    expect(first?.task.activeByFile).toEqual({ [key('/t/a.ts')]: [1, 2] });
+    expect([...(first?.probeOf ?? [])]).toEqual([[1, both]]);
+    const learned = probes(group, new Map([['src/config.ts', new Map([[key('/t/b.ts'), 2]])]]));
+    expect(learned?.task.selection).toEqual([{ project: '', moduleId: '/t/b.ts' }, { project: '', moduleId: '/t/a.ts' }]);
+  });
+
+  it('does not probe a group without a mutant of several files, nor whole runs after their probes, nor a confirming run', () => {
+    expect(probes(staticGroupOf([single]), new Map())).toBeUndefined();
+    expect(probes({ ...staticGroupOf([both]), probed: true }, new Map())).toBeUndefined();
+    expect(probes({ ...staticGroupOf([both]), confirming: true }, new Map())).toBeUndefined();
   });
 });

@@ -71,4 +71,18 @@ describe('global-state fingerprints', () => {
     restoreGlobals(baseline, changedGlobals(baseline, fingerprintGlobals()));
     expect(process.env.ASSAY_PROBE_KEPT).toBe('first');
   });
+
+  it("name and put back a `process` method a test replaced and never restored (pathe's test of a failing process.cwd)", () => {
+    const cwd = process.cwd;
+    const baseline = fingerprintGlobals();
+    process.cwd = () => '';
+    try {
+      expect(changedGlobals(baseline, fingerprintGlobals())).toEqual(['process.cwd']);
+      restoreGlobals(baseline, changedGlobals(baseline, fingerprintGlobals()));
+      expect(process.cwd).toBe(cwd);
+      expect(changedGlobals(baseline, fingerprintGlobals())).toEqual([]);
+    } finally {
+      process.cwd = cwd;
+    }
+  });
 });
