@@ -49,7 +49,9 @@ export function fingerprintGlobals(): GlobalFingerprint {
   for (const [owner, target] of Object.entries(BUILTINS)) {
     for (const name of Object.getOwnPropertyNames(target)) print.set(`${owner}.${name}`, valueOf(target, name));
   }
-  for (const name of Object.getOwnPropertyNames(process)) print.set(`${PROCESS}${name}`, valueOf(process, name));
+  // Not Node's own bookkeeping (`_eventsCount`, `_maxListeners`…): it moves with every listener a
+  // library adds once per thread, and putting it back would corrupt the listener table.
+  for (const name of Object.getOwnPropertyNames(process)) if (!name.startsWith('_')) print.set(`${PROCESS}${name}`, valueOf(process, name));
   for (const [name, value] of Object.entries(process.env)) if (!OWN_ENV.test(name)) print.set(`${ENV}${name}`, value);
   return print;
 }
@@ -94,17 +96,21 @@ export function restoreGlobals(baseline: GlobalFingerprint, changed: readonly st
       if (baseline.has(name)) process.env[key] = baseline.get(name) as string;
       else delete process.env[key];
     } else if (name.startsWith(PROCESS)) {
-      restoreProperty(process, name.slice(PROCESS.length), name, baseline);
+      restoreProperty(process, name.slice(PROCESS.length), name, baseline, { keepAccessors: true });
     } else if (!(name.split('.')[0] in BUILTINS && name.includes('.'))) {
       restoreProperty(globalThis, name, name, baseline);
     }
   }
 }
 
-/** Puts back `owner[key]`, fingerprinted as `name`, as `baseline` has it. */
-function restoreProperty(owner: object, key: string, name: string, baseline: GlobalFingerprint): void {
+/**
+ * Puts back `owner[key]`, fingerprinted as `name`, as `baseline` has it. `keepAccessors`: an
+ * accessor now there (a module's patch, like `domain`'s `process.domain`) is left as it is.
+ */
+function restoreProperty(owner: object, key: string, name: string, baseline: GlobalFingerprint, { keepAccessors = false } = {}): void {
   const target = owner as Record<string, unknown>;
   const now = Object.getOwnPropertyDescriptor(target, key);
+  if (keepAccessors && now !== undefined && !('value' in now)) return;
   try {
     if (!baseline.has(name)) {
       if (now?.configurable) delete target[key];

@@ -223,6 +223,9 @@ export class VitestSession {
     let batchCapable = options.batch === true;
     for (const project of vitest.projects) {
       project.config.setupFiles = [SETUP_FILE, ...project.config.setupFiles];
+      // The project's own setup files may load code under test, which must find assay's runtime
+      // (the active mutant) in place: setup files in order, never in parallel.
+      project.config.sequence.setupFiles = 'list';
       project.config.snapshotOptions.updateSnapshot = 'none';
       if (!userVitest.major.selectsTestsById) project.config.includeTaskLocation = true;
       if (project.config.runner !== undefined) batchCapable = false;

@@ -98,4 +98,19 @@ describe('a group of static mutants in one vitest run', () => {
     const mixed = await session!.run(mutantMode, group.selection, { ...options, activeByFile });
     expect(runsOf(mixed)).toEqual(parts.flat());
   });
+
+  it("activates each listing's mutant before the project's own setup files load code under test, also where they run in parallel", async () => {
+    const config = `export default { test: { setupFiles: ['./user-setup.ts'], sequence: { setupFiles: 'parallel' } } };\n`;
+    // The project's setup file loads the module under test, which reads the active mutant as it loads.
+    const userSetup = `import { loadedWith } from './rates';\n(globalThis as { seenBySetup?: number[] }).seenBySetup = [...((globalThis as { seenBySetup?: number[] }).seenBySetup ?? []), loadedWith];\n`;
+    const tests = `import { expect, it } from 'vitest';\nimport { loadedWith } from './rates';\nit('sees', () => { expect(loadedWith).toBe((globalThis as { seenBySetup: number[] }).seenBySetup.at(-1)); expect(loadedWith).not.toBe(3); });\n`;
+    const dir = await start({ 'vitest.config.ts': config, 'user-setup.ts': userSetup, 'rates.ts': MODULE.replace("if (active === 1) throw new Error('mutant 1 breaks the module while it loads');\n", ''), 'rates.test.ts': tests });
+    const file = { project: '', moduleId: path.join(dir, 'rates.test.ts') };
+    expect(session!.testProjects()[0].map((project) => project.config.sequence.setupFiles)).toEqual(['list']);
+    const outcome = await session!.run(mutantMode, [file, file], { threads: 'shared', activeByFile: { [fileKey(file)]: [2, 3] } });
+    expect(runsOf(outcome)).toEqual([
+      ['', 2, 0, ['passed']],
+      ['', 3, 0, ['failed']],
+    ]);
+  });
 });

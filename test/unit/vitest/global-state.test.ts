@@ -85,4 +85,15 @@ describe('global-state fingerprints', () => {
       process.cwd = cwd;
     }
   });
+
+  it("leaves Node's listener bookkeeping on `process` out: a library's once-per-thread listener neither leaks nor is undone", () => {
+    const baseline = fingerprintGlobals();
+    const listener = () => undefined;
+    process.on('assay-probe-event' as 'exit', listener);
+    try {
+      expect(changedGlobals(baseline, fingerprintGlobals())).toEqual([]);
+    } finally {
+      process.off('assay-probe-event' as 'exit', listener);
+    }
+  });
 });
