@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileRounds, formStaticGroups, probes, staticGroupOf, staticGroupVerdicts } from '../../../src/execute/static-groups.js';
-import type { FileOutcome } from '../../../src/vitest/session.js';
-import { outcome, run, test } from './runs.js';
+import { fileOutcome, outcome, run, test } from './runs.js';
 
 /** A static mutant's run: whole test files (no test ids), as the plan makes them. */
 function staticRun(id: number, files: string[], expectedMs: number) {
@@ -9,16 +8,7 @@ function staticRun(id: number, files: string[], expectedMs: number) {
   return { ...base, static: true, expectedMs, selection: files.map((moduleId) => ({ project: '', moduleId })), plannedTests: files.length };
 }
 
-const file = (moduleId: string, fields: Partial<FileOutcome> = {}): FileOutcome => ({
-  project: '',
-  moduleId,
-  errors: [],
-  staticCoverage: [],
-  hits: [],
-  timedOut: false,
-  leaked: [],
-  ...fields,
-});
+const file = fileOutcome;
 
 const key = (moduleId: string) => `\u0000${moduleId}`;
 

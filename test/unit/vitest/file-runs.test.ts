@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fileKey, forgetUnlisted, type FileOutcome } from '../../../src/vitest/session.js';
+import { fileKey, forgetUnlisted } from '../../../src/vitest/session.js';
+import { fileOutcome } from '../execute/runs.js';
 
-const run = (moduleId: string, active?: number): FileOutcome => ({
-  project: '',
-  moduleId,
-  errors: [],
-  staticCoverage: [],
-  hits: [],
-  timedOut: false,
-  leaked: [],
-  ...(active === undefined ? {} : { active }),
-});
+const run = (moduleId: string, active?: number) => fileOutcome(moduleId, active === undefined ? {} : { active });
 
 describe('forgetUnlisted', () => {
   const listed = { [fileKey({ project: '', moduleId: '/t/a.ts' })]: [1, 2], [fileKey({ project: '', moduleId: '/t/b.ts' })]: [3] };
