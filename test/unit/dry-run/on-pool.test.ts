@@ -4,10 +4,10 @@
  * selected tests; the shares' outcomes and import graphs are joined; a user's mistake answered by
  * a worker is thrown as a UserError.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
 import { shares, suiteRunsOnPool } from '../../../src/dry-run/on-pool.js';
 import type { DryAnswer, WorkerMessage } from '../../../src/execute/task.js';
@@ -15,6 +15,7 @@ import { UserError } from '../../../src/errors.js';
 import { outcome, test } from '../execute/runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-on-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, bytes: number) => {
   const path = join(dir, name);
   writeFileSync(path, 'x'.repeat(bytes));
