@@ -4,9 +4,10 @@
  * which test files share a thread gives each file a fresh module graph, so a group's run lists
  * each mutant's test files, a file once per mutant that needs it, and every run of a file loads
  * with its own mutant active (`activeByFile`: the k-th run of a file in a test thread takes its
- * k-th mutant, and assay's runner records which one each run had, src/vitest/batch-runner.ts). Each mutant's verdict is read from its own runs of files only
- * (`FileOutcome.active`), as if it had run alone, and each stops at its first failure as bail would
- * stop a run of it alone (AssaySettings.bail). A run of a file that found global state changed on
+ * k-th mutant, and assay's runner records which one each run had, src/vitest/batch-runner.ts).
+ * Each mutant's verdict is read from its own runs of files only (`FileOutcome.active`), as if it
+ * had run alone, and each stops at its first failure as bail would stop a run of it alone
+ * (AssaySettings.bail). A run of a file that found global state changed on
  * arrival (left by an earlier run's mutant) says nothing, and its mutant runs alone; so does every
  * mutant of a run that ended in an error outside tests, and one that timed out without the hit
  * limit proving it (that run of its own confirms the timeout).

@@ -41,14 +41,13 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
     case 'single':
       return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit, stepLimit: task.stepLimit }, task.selection, { threads: 'per-file' });
     case 'static': {
-      const { activeByFile, hitLimits, stepLimit } = task;
+      const { hitLimits, stepLimit } = task;
       const settings = { mode: 'mutant', active: -1, hitLimit: 0, hitLimits, stepLimit } as const;
       // assay's runner stops each mutant at its first failure. Without it, vitest's bail would end
       // the whole run, so it is on for a group of one only; and a run cannot tell a file's runs
       // apart: one run per round of files.
       const options = { threads: 'shared', noBail: !session.batchCapable && !task.bail } as const;
       const parts = session.batchCapable ? projectParts(task) : fileRounds(task);
-      if (parts.length === 1) return session.run(settings, task.selection, { ...options, activeByFile });
       return joinedOutcomes(await sequentially(parts, (part) => session.run(settings, part.selection, { ...options, activeByFile: part.activeByFile })));
     }
     case 'batch': {

@@ -14,7 +14,6 @@
  * hit limit, vitest's timeout, unreached): its later tests are skipped, as bail skips them in a run
  * of the mutant alone — they could not change its verdict, only cost time or hang.
  *
- *
  * In mutant mode it serves groups of static mutants (AssaySettings.activeByFile): a run may list a
  * test file several times, each time with another mutant active while its modules load (the setup
  * file picks it). Before a file's tests run — or its failure to load is reported — the runner

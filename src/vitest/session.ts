@@ -267,8 +267,9 @@ export class VitestSession {
     // always off, and the runner stops each mutant at its first failure (AssaySettings.bail).
     const runnerBails = threads === 'shared' && this.batchCapable;
     const settings: AssaySettings = { ...given, bail: this.bail && !noBail, run: ++this.runs };
-    this.vitest.provide(SETTINGS_KEY, settings);
-    // A test thread serves one project, and counts the runs of each file it has started (setup.ts): each project gets its own files' mutants.
+    // Each vitest project is given the settings (its own context overrides the root's, which its
+    // threads would otherwise read). A test thread serves one project, and counts the runs of each
+    // file it has started (setup.ts): each project gets its own files' mutants.
     for (const project of this.vitest.projects) project.provide(SETTINGS_KEY, activeByFile === undefined ? settings : { ...settings, activeByFile: projectFiles(activeByFile, project.name) });
     // The pool reads `isolate` to decide whether a thread may take several files; the threads
     // read it (through configOverride, which vitest merges into the config it sends them) to
