@@ -94,12 +94,13 @@ async function runOnPool(
   let dry: DryRunResult;
   let checked: TypeCheckResult | undefined;
   let same: Equivalence | undefined;
-  const dryDone = dryRun(options, suiteRunsOnPool(pool));
-  // The coverage pass needs nothing from the mutant runs and, of the dry run, only how test files get
-  // threads: its session starts now, and its run overlaps with the mutant runs.
-  const threads = dryDone.then((result) => result.threads);
-  threads.catch(() => undefined); // the dry run's failure is reported where it is awaited below
-  const coverageDone = coveragePass(options, files, threads);
+  const suiteRuns = suiteRunsOnPool(pool);
+  const dryDone = dryRun(options, suiteRuns);
+  // The coverage pass needs nothing from the mutant runs and, of the dry run, only its test files
+  // and how they get threads: its session starts now, and its run overlaps with the mutant runs.
+  const suite = Promise.all([suiteRuns.suite(), dryDone]).then(([{ files: testFiles }, { threads }]) => ({ testFiles, threads }));
+  suite.catch(() => undefined); // the dry run's failure is reported where it is awaited below
+  const coverageDone = coveragePass(options, files, suite);
   coverageDone.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
   try {
     dry = await untilAborted(dryDone, signal);

@@ -14,7 +14,9 @@ import { VitestSession, joinedOutcomes, projectSession, type RunOutcome, type Te
 import { statementLines } from './statement-lines.js';
 
 /**
- * `threads`: how the dry run found the suite runs cleanly, awaited once the session has started
+ * `suite`: the test files the dry run runs (those that can load a file under test, so each file's
+ * figures are exact; found once, by the dry run, since walking the suite's module graph costs
+ * seconds on a large one) and how it found they run cleanly; awaited once the session has started
  * (so the session starts beside the dry run; when it rejects, the pass ends with it). One test
  * thread at a time: the pass overlaps with the mutant runs, which use the other cores, and it runs
  * one vitest project after another, each thread ended with its project's run, so that it never
@@ -25,21 +27,21 @@ import { statementLines } from './statement-lines.js';
 export async function coveragePass(
   options: Options,
   files: readonly SourceFile[],
-  threads: Promise<Threads>,
+  suite: Promise<{ testFiles: readonly TestFile[]; threads: Threads }>,
 ): Promise<{ coverage: CoverageResult; failedTests: string[] }> {
   const session = await VitestSession.start({
     ...projectSession(options),
-    // The original code, and the test files that can load a file under test: the dry run's, so each file's figures are exact.
-    code: { instrumented: {}, relatedTo: files.map((file) => file.path) },
+    // The original code.
+    code: { instrumented: {} },
     bail: false,
     maxWorkers: 1,
     coverageFiles: files.map((file) => file.path),
   });
   try {
-    const runThreads = await threads;
+    const { testFiles, threads } = await suite;
     const outcomes: RunOutcome[] = [];
-    for (const files of byProject((await session.suite()).specifications)) {
-      outcomes.push(await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, files, { threads: runThreads, park: false }));
+    for (const files of byProject(testFiles)) {
+      outcomes.push(await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, files, { threads, park: false }));
     }
     const outcome = joinedOutcomes(outcomes);
     for (const file of files) {
@@ -53,12 +55,12 @@ export async function coveragePass(
 }
 
 /** The suite's test files, one list per vitest project. */
-function byProject(specifications: ReadonlyArray<{ project: { name: string }; moduleId: string }>): TestFile[][] {
+function byProject(testFiles: readonly TestFile[]): TestFile[][] {
   const lists = new Map<string, TestFile[]>();
-  for (const { project, moduleId } of specifications) {
-    const list = lists.get(project.name) ?? [];
-    list.push({ project: project.name, moduleId });
-    lists.set(project.name, list);
+  for (const file of testFiles) {
+    const list = lists.get(file.project) ?? [];
+    list.push(file);
+    lists.set(file.project, list);
   }
   return [...lists.values()];
 }

@@ -3,7 +3,8 @@
  * long-lived vitest session whose test threads outlive their runs (src/vitest/warm-threads.ts).
  * By default mutants run in batches — many mutants in one vitest run (see batches.ts,
  * src/vitest/batch-runner.ts) — and static mutants in groups (static-groups.ts) when test files
- * may share a thread, each probed first in one of its files (see probedFirst). A mutant a batch
+ * may share a thread, each probed first in one of its files (see probedFirst), a scout per module
+ * before the module's others (scouts.ts). A mutant a batch
  * cannot settle cleanly runs as if alone (see leftovers()): in a group in a warm thread first,
  * then with a fresh thread per test file. `batchSize` 0 (isolation "full") runs
  * every mutant on its own. Longest expected work goes first so the workers finish together.
@@ -31,6 +32,7 @@ import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
 import { trace } from '../trace.js';
 import { runLanes, type Lanes } from './lanes.js';
+import { scouting } from './scouts.js';
 
 export interface ExecuteOptions {
   timeoutMS: number;
@@ -81,14 +83,24 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   const threads = pool.options.maxThreads;
   const batched = (run: MutantRun) => options.batchSize > 0 && !run.static;
   const grouped = (run: MutantRun) => options.batchSize > 0 && run.static && options.threads === 'shared';
-  /** Groups of static mutants; `probed`: whole runs whose probes did not settle them. */
-  const staticWork = (grouped: readonly MutantRun[], probed = false): Work[] =>
-    formStaticGroups(grouped, { maxSize: options.batchSize, workers: threads }).map((group) => ({ together: probed ? { ...group, probed } : group, expectedMs: group.expectedMs }));
+  // Per mutated file, the test files that killed its static mutants so far, and how many; per
+  // static mutant, the files it was probed in (see probes).
+  const killers = new Map<string, Map<string, number>>();
+  const tried = new Map<number, Set<string>>();
+  // A static mutant of several files not probed yet lists one file: its probe.
+  const listings = (run: MutantRun) => (run.static && run.selection.length > 1 && !tried.has(run.mutant.id) ? 1 : run.selection.length);
+  const staticWork = (grouped: readonly MutantRun[]): Work[] =>
+    formStaticGroups(grouped, { maxSize: options.batchSize, workers: threads }, listings).map((group) => ({ together: group, expectedMs: group.expectedMs }));
+  // Scouts go first: the static mutants of their modules wait for them (scouts.ts).
+  const scouts = scouting(runs.filter(grouped));
   const queue: Work[] = [
-    ...formBatches(runs.filter(batched), { maxSize: options.batchSize, workers: threads }, options.tests, options.threads).map((batch) => ({ together: batch, expectedMs: batch.expectedMs })),
-    ...staticWork(runs.filter(grouped)),
-    ...runs.filter((run) => !batched(run) && !grouped(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
-  ].sort((a, b) => b.expectedMs - a.expectedMs);
+    ...staticWork(scouts.scouts),
+    ...[
+      ...formBatches(runs.filter(batched), { maxSize: options.batchSize, workers: threads }, options.tests, options.threads).map((batch) => ({ together: batch, expectedMs: batch.expectedMs })),
+      ...staticWork(scouts.free),
+      ...runs.filter((run) => !batched(run) && !grouped(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
+    ].sort((a, b) => b.expectedMs - a.expectedMs),
+  ];
   const results: MutantResult[] = [];
   let broken = false;
   const stopped = () => broken || options.signal?.aborted === true;
@@ -98,8 +110,6 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
       broken = true;
       throw error;
     }));
-  // Per mutated file, the test files that killed its static mutants so far, and how many (see probes).
-  const killers = new Map<string, Map<string, number>>();
   const report = (result: MutantResult) => {
     results.push(result);
     options.onResult?.(result);
@@ -108,20 +118,26 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     for (const key of new Set(result.killedBy.flatMap((id) => (id in options.tests.files ? [fileKey(options.tests.files[id])] : [])))) counts.set(key, (counts.get(key) ?? 0) + 1);
     killers.set(result.fileName, counts);
   };
+  const settle = (result: MutantResult, lanes: Lanes<Work>) => {
+    report(result);
+    const released = scouts.release(result);
+    if (released.length > 0) lanes.putFirst(...staticWork(released));
+  };
   const runWork = async (work: Work, lanes: Lanes<Work>): Promise<void> => {
     if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
     if (stopped()) return;
-    work = probedFirst(work, killers);
+    work = probedFirst(work, killers, tried);
+    trace(describeWork(work));
     if ('run' in work) {
       const result = await runMutant(pool, work.run, options, work.confirming === true);
-      if (!stopped()) report(result);
+      if (!stopped()) settle(result, lanes);
       return;
     }
     const { together } = work;
     const { settled, unresolved, unprobed, failed, completed, timedOut } = await runTogether(pool, together, options);
     if (stopped()) return;
-    settled.forEach(report);
-    lanes.putFirst(...staticWork(unprobed, true));
+    for (const result of settled) settle(result, lanes);
+    lanes.putFirst(...staticWork(unprobed));
     // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs
     // rather than one run per mutant. One that completed with an error outside tests (a mutant's
     // uncaught error, a file that failed to load) is cut down to single mutants: its halves run in
@@ -145,12 +161,25 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
 /**
  * A group of static mutants runs as probes first (static-groups.ts probes), chosen with what the
  * run has learned by now: `killers` holds, per mutated file, the test files that killed its static
- * mutants so far.
+ * mutants so far; `tried`, per mutant, the files it was probed in, to which this adds.
  */
-function probedFirst(work: Work, killers: ReadonlyMap<string, ReadonlyMap<string, number>>): Work {
+function probedFirst(work: Work, killers: ReadonlyMap<string, ReadonlyMap<string, number>>, tried: Map<number, Set<string>>): Work {
   if (!('together' in work) || work.together.task.kind !== 'static') return work;
-  const probe = probes(work.together as StaticGroup, killers);
-  return probe === undefined ? work : { together: probe, expectedMs: work.expectedMs };
+  const probe = probes(work.together as StaticGroup, killers, tried);
+  if (probe === undefined) return work;
+  for (const run of probe.runs.filter((each) => probe.probeOf?.has(each.mutant.id))) {
+    const files = tried.get(run.mutant.id) ?? new Set<string>();
+    tried.set(run.mutant.id, files.add(fileKey(run.selection[0])));
+  }
+  return { together: probe, expectedMs: work.expectedMs };
+}
+
+/** A line of the trace timeline (ASSAY_TRACE) naming what a lane takes. */
+function describeWork(work: Work): string {
+  if ('run' in work) return `work single mutant=${work.run.mutant.id}${work.confirming === true ? ' confirming' : ''}`;
+  const { task, runs } = work.together;
+  const probes = 'probeOf' in work.together ? (work.together.probeOf?.size ?? 0) : 0;
+  return `work ${task.kind} mutants=${runs.length} listings=${task.selection.length}${probes > 0 ? ` probes=${probes}` : ''}`;
 }
 
 /** Wall-clock budget of a run whose tests took `expectedMs` in the dry run. */

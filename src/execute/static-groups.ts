@@ -14,11 +14,11 @@
  *
  * A vitest run costs about as much as loading a test file, and a static mutant mostly fails in the
  * first file it loads in (a changed constant fails whatever uses it): the group's mutants are
- * probed first (probes()), each in one file, and only those the probe did not settle run in all
+ * probed first (probes()), each in one file, and only those the probes did not settle run in all
  * their files, in groups of their own.
  */
 import type { MutantRun } from '../plan/index.js';
-import { fileKey, type RunOutcome } from '../vitest/session.js';
+import { fileKey, type RunOutcome, type TestSelection } from '../vitest/session.js';
 import type { StaticGroupTask } from './task.js';
 import { plannedOnly, verdictFor, type Settled } from './verdict.js';
 
@@ -35,8 +35,6 @@ export interface StaticGroup {
    * unless its probe settled it.
    */
   probeOf?: ReadonlyMap<number, MutantRun>;
-  /** Whole runs after their probes: not probed again. */
-  probed?: boolean;
 }
 
 /** Groups per worker: enough to balance the workers' load, few enough to share the run cost. */
@@ -48,20 +46,26 @@ const MIN_LISTINGS = 4;
  * Groups of at most `maxSize` runs, longest runs first, each listing about as many test files as
  * GROUPS_PER_WORKER groups per worker share (loading a file is most of what a group costs), and
  * at least MIN_LISTINGS unless one run lists more. Test files may repeat within a group.
+ * `listings`: the files a run will list, where that is fewer than its selection (a run that is
+ * probed first lists one, probes()).
  */
-export function formStaticGroups(runs: readonly MutantRun[], limits: { maxSize: number; workers: number }): StaticGroup[] {
-  const listings = runs.reduce((sum, run) => sum + run.selection.length, 0);
-  const cap = Math.max(MIN_LISTINGS, Math.ceil(listings / (limits.workers * GROUPS_PER_WORKER)));
+export function formStaticGroups(
+  runs: readonly MutantRun[],
+  limits: { maxSize: number; workers: number },
+  listings: (run: MutantRun) => number = (run) => run.selection.length,
+): StaticGroup[] {
+  const total = runs.reduce((sum, run) => sum + listings(run), 0);
+  const cap = Math.max(MIN_LISTINGS, Math.ceil(total / (limits.workers * GROUPS_PER_WORKER)));
   const groups: MutantRun[][] = [];
   let listed = 0;
   for (const run of [...runs].sort((a, b) => b.expectedMs - a.expectedMs)) {
     const current = groups.at(-1);
-    if (current === undefined || current.length >= limits.maxSize || listed + run.selection.length > cap) {
+    if (current === undefined || current.length >= limits.maxSize || listed + listings(run) > cap) {
       groups.push([run]);
-      listed = run.selection.length;
+      listed = listings(run);
     } else {
       current.push(run);
-      listed += run.selection.length;
+      listed += listings(run);
     }
   }
   return groups.map(staticGroupOf);
@@ -89,22 +93,37 @@ export function staticGroupOf(runs: MutantRun[]): StaticGroup {
  * The group with each static mutant of several test files cut down to one file, its probe: a
  * failure there settles the mutant, as bail would stop a run of all its files at that failure, at
  * the cost of loading one file instead of all. Otherwise (it passed there, or nothing is proven) all
- * its files run next. The probe is the file that has killed most static mutants of the same module
- * so far in this run (`killers`: per mutated file, counts by fileKey), else the one the plan put
- * first (whose tests reach the module most, plan/index.ts). Undefined when no mutant needs a probe.
+ * its files run next, unless by then another file has killed one of the module's static mutants:
+ * that file is probed first. The probe is the file that has killed most static mutants of the
+ * same module so far in this run (`killers`: per mutated file, counts by fileKey) and was not
+ * probed for this mutant yet (`tried`: fileKeys by mutant id); before anything was killed, the one
+ * the plan put first (whose tests reach the module most, plan/index.ts). A mutant whose probes
+ * have all missed, with no new killer to try, runs whole. Undefined when no mutant needs a probe.
  */
-export function probes(group: StaticGroup, killers: ReadonlyMap<string, ReadonlyMap<string, number>>): StaticGroup | undefined {
-  if (group.probeOf !== undefined || group.probed === true || group.confirming === true) return undefined;
+export function probes(
+  group: StaticGroup,
+  killers: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  tried: ReadonlyMap<number, ReadonlySet<string>>,
+): StaticGroup | undefined {
+  if (group.probeOf !== undefined || group.confirming === true) return undefined;
   const probeOf = new Map<number, MutantRun>();
   const runs = group.runs.map((run) => {
     if (!run.static || run.selection.length < 2) return run;
-    const counts = killers.get(run.mutant.fileName);
-    let probe = run.selection[0];
-    for (const file of run.selection) if ((counts?.get(fileKey(file)) ?? 0) > (counts?.get(fileKey(probe)) ?? 0)) probe = file;
+    const probe = probeFile(run, killers.get(run.mutant.fileName), tried.get(run.mutant.id));
+    if (probe === undefined) return run;
     probeOf.set(run.mutant.id, run);
     return { ...run, selection: [probe], plannedTests: probe.testIds?.length ?? 0 };
   });
   return probeOf.size === 0 ? undefined : { ...staticGroupOf(runs), probeOf };
+}
+
+/** The file to probe `run` in (see probes()), if any is left. */
+function probeFile(run: MutantRun, counts: ReadonlyMap<string, number> | undefined, tried: ReadonlySet<string> | undefined): TestSelection | undefined {
+  const killed = (file: TestSelection) => counts?.get(fileKey(file)) ?? 0;
+  const untried = run.selection.filter((file) => !tried?.has(fileKey(file)));
+  const best = untried.reduce<TestSelection | undefined>((most, file) => (killed(file) > (most === undefined ? 0 : killed(most)) ? file : most), undefined);
+  if (best !== undefined) return best;
+  return tried === undefined || tried.size === 0 ? run.selection[0] : undefined;
 }
 
 /** What one vitest run of a group runs: some of its listings, and their mutants. */

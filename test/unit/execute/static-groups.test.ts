@@ -37,6 +37,9 @@ describe('formStaticGroups', () => {
     expect(formStaticGroups(runs, { maxSize: 500, workers: 2 }).map((group) => group.runs.length)).toEqual(Array(8).fill(5));
     const wide = staticRun(41, Array.from({ length: 30 }, (_, index) => `/t/${index}.ts`), 50);
     expect(formStaticGroups([...runs.slice(0, 6), wide], { maxSize: 500, workers: 2 }).map((group) => group.runs.length)).toEqual([1, 5, 1]);
+    // Probed first, the wide run lists one file: it joins the others.
+    const probedFirst = (run: { selection: unknown[] }) => (run.selection.length > 1 ? 1 : run.selection.length);
+    expect(formStaticGroups([...runs.slice(0, 6), wide], { maxSize: 500, workers: 2 }, probedFirst).map((group) => group.runs.length)).toEqual([4, 3]);
   });
 });
 
@@ -113,17 +116,26 @@ describe('probes', () => {
 
   it('probes each mutant of several files in the file that killed most so far, else its first; runs a mutant of one file whole', () => {
     const group = staticGroupOf([both, single]);
-    const first = probes(group, new Map());
+    const first = probes(group, new Map(), new Map());
     expect(first?.task.selection).toEqual([{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/a.ts' }]);
     expect(first?.task.activeByFile).toEqual({ [key('/t/a.ts')]: [1, 2] });
     expect([...(first?.probeOf ?? [])]).toEqual([[1, both]]);
-    const learned = probes(group, new Map([['src/config.ts', new Map([[key('/t/b.ts'), 2]])]]));
+    const learned = probes(group, new Map([['src/config.ts', new Map([[key('/t/b.ts'), 2]])]]), new Map());
     expect(learned?.task.selection).toEqual([{ project: '', moduleId: '/t/b.ts' }, { project: '', moduleId: '/t/a.ts' }]);
   });
 
-  it('does not probe a group without a mutant of several files, nor whole runs after their probes, nor a confirming run', () => {
-    expect(probes(staticGroupOf([single]), new Map())).toBeUndefined();
-    expect(probes({ ...staticGroupOf([both]), probed: true }, new Map())).toBeUndefined();
-    expect(probes({ ...staticGroupOf([both]), confirming: true }, new Map())).toBeUndefined();
+  it('after a probe missed, probes again only in a file that has killed since; else the mutant runs whole', () => {
+    const three = staticRun(3, ['/t/a.ts', '/t/b.ts', '/t/c.ts'], 1);
+    const missedInA = new Map([[3, new Set([key('/t/a.ts')])]]);
+    expect(probes(staticGroupOf([three]), new Map(), missedInA)).toBeUndefined();
+    const killedInA = new Map([['src/config.ts', new Map([[key('/t/a.ts'), 3]])]]);
+    expect(probes(staticGroupOf([three]), killedInA, missedInA)).toBeUndefined();
+    const killedInC = new Map([['src/config.ts', new Map([[key('/t/a.ts'), 3], [key('/t/c.ts'), 1]])]]);
+    expect(probes(staticGroupOf([three]), killedInC, missedInA)?.task.selection).toEqual([{ project: '', moduleId: '/t/c.ts' }]);
+  });
+
+  it('does not probe a group without a mutant of several files, nor a confirming run', () => {
+    expect(probes(staticGroupOf([single]), new Map(), new Map())).toBeUndefined();
+    expect(probes({ ...staticGroupOf([both]), confirming: true }, new Map(), new Map())).toBeUndefined();
   });
 });
