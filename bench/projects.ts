@@ -46,6 +46,7 @@ import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { repoRoot, verdictsOf } from '../test/support/assay.js';
 import { runStryker, strykerMutants } from '../test/support/stryker.js';
+import { sampleTreeRss } from '../test/support/peak-rss.js';
 import { compareWithStryker } from '../test/support/compare.js';
 import { copyProject } from '../ground-truth/project-copy.js';
 import { findConfigFile } from '../src/config/find-config-file.js';
@@ -55,7 +56,6 @@ import { IGNORED_STRYKER_KEYS } from '../src/config/stryker-keys.js';
 import type { RunTimings } from '../src/model.js';
 
 const assayBin = path.join(repoRoot, 'bin/assay.js');
-const gnuTime = '/usr/bin/time';
 /** No colours, and no GitHub Actions output even when the benchmark itself runs there. */
 const QUIET_ENV = { FORCE_COLOR: '0', GITHUB_ACTIONS: 'false' };
 const RESULTS_FILE = path.join(repoRoot, 'bench/results-projects.json');
@@ -276,12 +276,9 @@ export async function runAssayOn(dir: string, args: string[], reportFile: string
   copies.add(copy);
   try {
     await copyProject(dir, copy);
-    const rssFile = path.join(copy, '.assay-bench-peak-rss-kb');
-    const command = [process.execPath, assayBin, 'run', '--reporters', 'json', ...args];
-    const [file, ...commandArgs] = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', rssFile, ...command] : command;
     let planned: { ms: number; tests: number } | undefined;
     const started = performance.now();
-    const result = await execa(file, commandArgs, {
+    const subprocess = execa(process.execPath, [assayBin, 'run', '--reporters', 'json', ...args], {
       cwd: copy,
       reject: false,
       all: true,
@@ -292,6 +289,9 @@ export async function runAssayOn(dir: string, args: string[], reportFile: string
         yield line;
       },
     });
+    const memory = sampleTreeRss(subprocess.pid);
+    const result = await subprocess;
+    const peakRssMb = memory.stop();
     const wallMs = Math.round(performance.now() - started);
     const report = await readJson(path.join(copy, reportFile));
     // Exit code 1 is a score below a threshold of the project's config: the run itself went well.
@@ -299,8 +299,6 @@ export async function runAssayOn(dir: string, args: string[], reportFile: string
       return { failure: `exit code ${result.exitCode}${report === undefined ? ', no report' : ''}: ${tail(String(result.all ?? ''))}` };
     }
     const summary = await readJson(path.join(copy, 'reports/assay-summary.json'));
-    // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
-    const peakRssKb = existsSync(rssFile) ? Number.parseInt((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1) ?? '', 10) : Number.NaN;
     const verdicts = verdictsOf(report);
     const timings = summary?.run as RunTimings | undefined;
     return {
@@ -311,7 +309,7 @@ export async function runAssayOn(dir: string, args: string[], reportFile: string
         msPerMutant: perMutant(wallMs, verdicts.length),
         ...(planned === undefined ? {} : { firstMutantMs: Math.round(planned.ms), tests: planned.tests }),
         ...(timings === undefined ? {} : { initialRunMs: timings.dryRunMs, timings }),
-        ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
+        ...(peakRssMb === undefined ? {} : { peakRssMb }),
       },
     };
   } finally {

@@ -14,11 +14,11 @@ import type { findMutants as FindMutants } from './mutate/index.js';
 import type { instrument as Instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
 import { planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
-import { executePlan, startPool, type PoolData } from './execute/index.js';
+import { executePlan, startPool, type ExecuteOptions, type PoolData } from './execute/index.js';
 import { CodeChannel } from './execute/served-code.js';
 import type { Piscina } from 'piscina';
 import { suiteRunsOnPool } from './dry-run/on-pool.js';
-import { coveragePass } from './coverage/index.js';
+import { coverageOnPool } from './coverage/on-pool.js';
 import { projectSession } from './vitest/session.js';
 import { Interrupted, untilAborted } from './interrupt.js';
 import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
@@ -96,12 +96,6 @@ async function runOnPool(
   let same: Equivalence | undefined;
   const suiteRuns = suiteRunsOnPool(pool);
   const dryDone = dryRun(options, suiteRuns);
-  // The coverage pass needs nothing from the mutant runs and, of the dry run, only its test files
-  // and how they get threads: its session starts now, and its run overlaps with the mutant runs.
-  const suite = Promise.all([suiteRuns.suite(), dryDone]).then(([{ files: testFiles }, { threads }]) => ({ testFiles, threads }));
-  suite.catch(() => undefined); // the dry run's failure is reported where it is awaited below
-  const coverageDone = coveragePass(options, files, suite);
-  coverageDone.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
   try {
     dry = await untilAborted(dryDone, signal);
     checked = checking && (await untilAborted(checking, signal));
@@ -145,13 +139,17 @@ async function runOnPool(
     await pool.destroy();
     throw new Interrupted();
   }
+  // The coverage pass needs nothing from the mutant runs and, of the dry run, only its test files
+  // and how they get threads: one of the pool's workers runs it while the others run mutants.
+  const coverage = coverageOnPool({ kind: 'coverage', files: files.map(({ path, name }) => ({ path, name })), testFiles: (await suiteRuns.suite()).files, threads: dry.threads });
+  coverage.answer.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
   const executeStarted = Date.now();
   trace('execute');
-  let executed = (await execute(pool, runs, dry, options, onResult, signal)).flatMap(withCopies);
+  let executed = (await execute(pool, runs, dry, options, { onResult, signal, chores: [coverage.chore] })).flatMap(withCopies);
   const interrupted = signal?.aborted === true;
   trace('executed');
   // An interrupted run does not wait for coverage: what finished is written at once.
-  const second = interrupted ? undefined : await coverageDone;
+  const second = interrupted ? undefined : await coverage.answer;
   trace('coverage pass done');
   // Tests that passed in the dry run and failed in the coverage pass are flaky: verdicts they
   // may have decided are given again without them.
@@ -160,7 +158,7 @@ async function runOnPool(
     dry = withFlaky(dry, late, PASSED_THEN_FAILED);
     const again = replanWithoutFlaky(executed, late, mutants, dry, options);
     if (again.replaced.size > 0) {
-      const rerun = again.runs.length === 0 ? [] : await execute(startPool(sessionOptions, options.concurrency), again.runs, dry, options, undefined, signal);
+      const rerun = again.runs.length === 0 ? [] : await execute(startPool(sessionOptions, options.concurrency), again.runs, dry, options, { signal });
       const revised = [...again.settled, ...rerun];
       revised.forEach((result) => events.revised?.(result));
       executed = [...executed.filter((result) => !again.replaced.has(result.id)), ...revised];
@@ -210,8 +208,7 @@ function execute(
   runs: readonly MutantRun[],
   dry: DryRunResult,
   options: Options,
-  onResult: ((result: MutantResult) => void) | undefined,
-  signal: AbortSignal | undefined,
+  { onResult, signal, chores }: Pick<ExecuteOptions, 'onResult' | 'signal' | 'chores'>,
 ): Promise<MutantResult[]> {
   return executePlan(pool, runs, {
     timeoutMS: options.timeoutMS,
@@ -229,6 +226,7 @@ function execute(
     threads: dry.threads,
     onResult,
     signal,
+    chores,
   });
 }
 

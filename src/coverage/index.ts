@@ -6,31 +6,42 @@
  * Why a pass of its own rather than deriving mutant reachability from istanbul spans in one run:
  * the dry run's schemata say exactly which mutants a test reaches, where spans over-approximate
  * (and so run more tests per mutant); one more suite run costs far less than that on real suites.
+ *
+ * It runs in a pool worker, as one of the execute stage's lanes' work (src/execute/worker.ts),
+ * after that worker has ended its own parked test threads: a thread that has loaded a large suite
+ * holds hundreds of megabytes, and a pass beside the pool's workers added one more such thread to
+ * theirs (and one more busy thread to the cores they use).
  */
 import libCoverage from 'istanbul-lib-coverage';
 import libSourceMaps from 'istanbul-lib-source-maps';
-import type { CoverageResult, FileCoverage, Options, SourceFile } from '../model.js';
-import { VitestSession, joinedOutcomes, projectSession, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
+import type { CoverageResult, FileCoverage, SourceFile } from '../model.js';
+import { VitestSession, joinedOutcomes, type RunOutcome, type SessionOptions, type TestFile, type Threads } from '../vitest/session.js';
 import { statementLines } from './statement-lines.js';
 
+/** Which files the pass measures, and how it runs the suite: the dry run's test files and threads. */
+export interface CoverageTask {
+  kind: 'coverage';
+  /** The mutated files: absolute path and report name. */
+  files: Array<Pick<SourceFile, 'path' | 'name'>>;
+  /** The test files the dry run ran (those that can load a file under test, so each file's figures are exact). */
+  testFiles: TestFile[];
+  threads: Threads;
+}
+
+/** The pass's figures, and the ids of the tests that failed in it: the suite's second run, which tells flaky tests (see dry-run/flaky.ts). */
+export interface CoverageAnswer {
+  coverage: CoverageResult;
+  failedTests: string[];
+}
+
 /**
- * `suite`: the test files the dry run runs (those that can load a file under test, so each file's
- * figures are exact; found once, by the dry run, since walking the suite's module graph costs
- * seconds on a large one) and how it found they run cleanly; awaited once the session has started
- * (so the session starts beside the dry run; when it rejects, the pass ends with it). One test
- * thread at a time: the pass overlaps with the mutant runs, which use the other cores, and it runs
- * one vitest project after another, each thread ended with its project's run, so that it never
- * holds two threads (a thread that has loaded a large suite holds hundreds of megabytes). Also returns the ids
- * of the tests that failed in this pass: the suite's second run, which tells flaky tests (see
- * dry-run/flaky.ts).
+ * Runs the pass in a vitest session of its own. One test thread at a time: it runs one vitest
+ * project after another, each thread ended with its project's run, so that it never holds two.
  */
-export async function coveragePass(
-  options: Options,
-  files: readonly SourceFile[],
-  suite: Promise<{ testFiles: readonly TestFile[]; threads: Threads }>,
-): Promise<{ coverage: CoverageResult; failedTests: string[] }> {
+export async function coveragePass(project: Pick<SessionOptions, 'projectRoot' | 'configFile' | 'memoryLimitMb'>, task: CoverageTask): Promise<CoverageAnswer> {
+  const { files, testFiles, threads } = task;
   const session = await VitestSession.start({
-    ...projectSession(options),
+    ...project,
     // The original code.
     code: { instrumented: {} },
     bail: false,
@@ -38,7 +49,6 @@ export async function coveragePass(
     coverageFiles: files.map((file) => file.path),
   });
   try {
-    const { testFiles, threads } = await suite;
     const outcomes: RunOutcome[] = [];
     for (const files of byProject(testFiles)) {
       outcomes.push(await session.run({ mode: 'coverage', active: -1, hitLimit: Number.POSITIVE_INFINITY }, files, { threads, park: false }));
@@ -67,7 +77,7 @@ function byProject(testFiles: readonly TestFile[]): TestFile[][] {
 
 async function summarise(
   outcome: RunOutcome,
-  files: readonly SourceFile[],
+  files: CoverageTask['files'],
   emptyCoverage: ReadonlyMap<string, object>,
 ): Promise<CoverageResult> {
   const nameOf = new Map(files.map((file) => [file.path, file.name]));
@@ -111,7 +121,9 @@ async function summarise(
     figures[name] = fileFigures(remapped.fileCoverageFor(path));
   }
   for (const file of files) figures[file.name] ??= NOT_INSTRUMENTED;
-  return { files: figures, lineTests, staticLines, istanbul: remapped.toJSON() as Record<string, unknown> };
+  // Plain data (what each file's coverage writes as JSON), to cross the thread boundary intact.
+  const istanbul = Object.fromEntries(remapped.files().map((path) => [path, remapped.fileCoverageFor(path).toJSON()]));
+  return { files: figures, lineTests, staticLines, istanbul };
 }
 
 function fileFigures(coverage: libCoverage.FileCoverage): FileCoverage {

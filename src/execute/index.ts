@@ -51,6 +51,15 @@ export interface ExecuteOptions {
   onResult?: (result: MutantResult) => void;
   /** Stops the runs: see the module comment. */
   signal?: AbortSignal;
+  /** Work beside the mutants for a pool worker of its own (the coverage pass): lanes take it before any mutant. */
+  chores?: readonly Chore[];
+}
+
+/** Work a lane hands to the pool beside the mutants (see ExecuteOptions.chores). */
+export interface Chore {
+  run(pool: Piscina, signal: AbortSignal | undefined): Promise<void>;
+  /** Called instead of run() when the runs stop before a lane took it. */
+  drop(): void;
 }
 
 const ATTEMPTS = 2;
@@ -93,13 +102,18 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     formStaticGroups(grouped, { maxSize: options.batchSize, workers: threads }, listings).map((group) => ({ together: group, expectedMs: group.expectedMs }));
   // Scouts go first: the static mutants of their modules wait for them (scouts.ts).
   const scouts = scouting(runs.filter(grouped));
+  // Chores go first, beside the mutants in the other lanes; with one lane, last, after every mutant.
+  const chores = options.chores ?? [];
+  const choreWork = chores.map((chore) => ({ chore, expectedMs: 0 }));
   const queue: Work[] = [
+    ...(threads > 1 ? choreWork : []),
     ...staticWork(scouts.scouts),
     ...[
       ...formBatches(runs.filter(batched), { maxSize: options.batchSize, workers: threads }, options.tests, options.threads).map((batch) => ({ together: batch, expectedMs: batch.expectedMs })),
       ...staticWork(scouts.free),
       ...runs.filter((run) => !batched(run) && !grouped(run)).map((run) => ({ run, expectedMs: run.expectedMs })),
     ].sort((a, b) => b.expectedMs - a.expectedMs),
+    ...(threads > 1 ? [] : choreWork),
   ];
   const results: MutantResult[] = [];
   let broken = false;
@@ -123,17 +137,23 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     const released = scouts.release(result);
     if (released.length > 0) lanes.putFirst(...staticWork(released));
   };
+  const choresTaken = new Set<Chore>();
   const runWork = async (work: Work, lanes: Lanes<Work>): Promise<void> => {
+    if ('chore' in work) {
+      trace(describeWork(work));
+      choresTaken.add(work.chore);
+      return work.chore.run(pool, options.signal);
+    }
     if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
     if (stopped()) return;
-    work = probedFirst(work, killers, tried);
-    trace(describeWork(work));
-    if ('run' in work) {
-      const result = await runMutant(pool, work.run, options, work.confirming === true);
+    const taken = probedFirst(work, killers, tried);
+    trace(describeWork(taken));
+    if ('run' in taken) {
+      const result = await runMutant(pool, taken.run, options, taken.confirming === true);
       if (!stopped()) settle(result, lanes);
       return;
     }
-    const { together } = work;
+    const { together } = taken;
     const { settled, unresolved, unprobed, failed, completed, timedOut } = await runTogether(pool, together, options);
     if (stopped()) return;
     for (const result of settled) settle(result, lanes);
@@ -151,6 +171,7 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   try {
     await runLanes(queue, threads, runWork, stopped);
   } finally {
+    for (const chore of chores) if (!choresTaken.has(chore)) chore.drop();
     trace('pool destroy');
     await pool.destroy();
     trace('pool destroyed');
@@ -163,7 +184,7 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
  * run has learned by now: `killers` holds, per mutated file, the test files that killed its static
  * mutants so far; `tried`, per mutant, the files it was probed in, to which this adds.
  */
-function probedFirst(work: Work, killers: ReadonlyMap<string, ReadonlyMap<string, number>>, tried: Map<number, Set<string>>): Work {
+function probedFirst(work: MutantWork, killers: ReadonlyMap<string, ReadonlyMap<string, number>>, tried: Map<number, Set<string>>): MutantWork {
   if (!('together' in work) || work.together.task.kind !== 'static') return work;
   const probe = probes(work.together as StaticGroup, killers, tried);
   if (probe === undefined) return work;
@@ -176,10 +197,11 @@ function probedFirst(work: Work, killers: ReadonlyMap<string, ReadonlyMap<string
 
 /** A line of the trace timeline (ASSAY_TRACE) naming what a lane takes. */
 function describeWork(work: Work): string {
+  if ('chore' in work) return 'work chore';
   if ('run' in work) return `work single mutant=${work.run.mutant.id}${work.confirming === true ? ' confirming' : ''}`;
   const { task, runs } = work.together;
   const probes = 'probeOf' in work.together ? (work.together.probeOf?.size ?? 0) : 0;
-  return `work ${task.kind} mutants=${runs.length} listings=${task.selection.length}${probes > 0 ? ` probes=${probes}` : ''}`;
+  return `work ${task.kind} mutants=${runs.length} listings=${task.selection.length} expected=${Math.round(work.expectedMs)}ms${probes > 0 ? ` probes=${probes}` : ''}`;
 }
 
 /** Wall-clock budget of a run whose tests took `expectedMs` in the dry run. */
@@ -197,7 +219,8 @@ function runBudget(work: Batch | StaticGroup, options: ExecuteOptions): number {
 }
 
 /** `confirming`: the mutant already timed out once without proof (in a batch or a group); one confirming attempt is left. */
-type Work = { run: MutantRun; expectedMs: number; confirming?: boolean } | { together: Batch | StaticGroup; expectedMs: number };
+type MutantWork = { run: MutantRun; expectedMs: number; confirming?: boolean } | { together: Batch | StaticGroup; expectedMs: number };
+type Work = MutantWork | { chore: Chore; expectedMs: number };
 
 /**
  * One vitest run for many mutants — a batch, or a group of static mutants — and the verdicts it

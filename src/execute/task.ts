@@ -1,10 +1,12 @@
 /**
  * What the coordinator sends a pool worker: one mutant, a batch of mutants in one vitest run, a
- * group of static mutants in one run (each active in its own test files), or a part of the dry
- * run (dry-run/on-pool.ts): which test files the suite runs, or some of them run with no mutant active.
+ * group of static mutants in one run (each active in its own test files), a part of the dry
+ * run (dry-run/on-pool.ts): which test files the suite runs, or some of them run with no mutant
+ * active, or the coverage pass (coverage/index.ts).
  */
 import type { RunOutcome, TestFile, TestSelection, Threads } from '../vitest/session.js';
 import type { ImportGraph } from '../dry-run/import-graph.js';
+import type { CoverageTask } from '../coverage/index.js';
 
 export interface SingleTask {
   kind: 'single';
@@ -57,7 +59,7 @@ export interface DryTask {
 /** A task that runs mutants. */
 export type MutantTask = SingleTask | BatchTask | StaticGroupTask;
 
-export type WorkerTask = MutantTask | SuiteTask | DryTask;
+export type WorkerTask = MutantTask | SuiteTask | DryTask | CoverageTask;
 
 /**
  * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit), and the

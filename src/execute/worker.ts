@@ -3,7 +3,7 @@
  * instrumented modules served from memory, no mutant active, the batch runner installed — and
  * then runs one task at a time: a single mutant (a fresh test thread per file, as vitest
  * isolates), a batch of mutants, a group of static mutants, or a part of the dry run, in one
- * vitest run each. Its test threads outlive the runs (vitest/warm-threads.ts), so the dry run
+ * vitest run each; or the coverage pass, in a session of its own. Its test threads outlive the runs (vitest/warm-threads.ts), so the dry run
  * leaves them warm for the mutants. When a task is aborted (wall-clock timeout) piscina
  * terminates the thread, vitest's own test threads with it, and a fresh worker takes its place.
  */
@@ -13,6 +13,7 @@ import { fileRounds, projectParts } from './static-groups.js';
 import { receiveCode } from './served-code.js';
 import type { PoolData } from './index.js';
 import type { BatchUnsupported, DryAnswer, SuiteAnswer, UserErrorAnswer, WorkerMessage } from './task.js';
+import { coveragePass, type CoverageAnswer } from '../coverage/index.js';
 import { importGraph, projectGraphs } from '../dry-run/import-graph.js';
 import { commonJsFiles } from '../instrument/commonjs-scope.js';
 import { UserError } from '../errors.js';
@@ -26,7 +27,7 @@ const starting = VitestSession.start({ ...data, code, batch: true });
 starting.catch(() => undefined);
 let requirable: string[] | undefined;
 
-export default async function runTask(task: WorkerMessage): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | UserErrorAnswer> {
+export default async function runTask(task: WorkerMessage): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | CoverageAnswer | UserErrorAnswer> {
   try {
     return await answer(task, await starting);
   } catch (error) {
@@ -35,7 +36,7 @@ export default async function runTask(task: WorkerMessage): Promise<RunOutcome |
   }
 }
 
-async function answer(task: WorkerMessage, session: VitestSession): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer> {
+async function answer(task: WorkerMessage, session: VitestSession): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | CoverageAnswer> {
   session.learnLines(task.lines);
   switch (task.kind) {
     case 'single':
@@ -59,6 +60,11 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
       const { specifications, found } = await session.suite();
       return { files: specifications.map((specification) => ({ project: specification.project.name, moduleId: specification.moduleId })), found };
     }
+    case 'coverage':
+      // Its own session and test thread: this worker's parked threads are ended first, so that the
+      // process does not hold both (coverage/index.ts).
+      await session.endParkedThreads();
+      return coveragePass({ projectRoot: data.projectRoot, configFile: data.configFile, memoryLimitMb: data.memoryLimitMb }, task);
     case 'dry': {
       const outcome = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, task.selection, { threads: task.threads, noBail: task.noBail });
       requirable ??= commonJsFiles(Object.keys((await code).instrumented));

@@ -256,7 +256,12 @@ export class VitestSession {
    * reach one of its files. `found` counts them all.
    */
   suite(): Promise<RelatedTests> {
-    this.suiteFound ??= this.vitest.globTestSpecifications().then((specifications) => relatedSpecifications(specifications, this.relatedTo, new Set([SETUP_FILE])));
+    this.suiteFound ??= this.vitest.globTestSpecifications().then(async (specifications) => {
+      trace(`suite: ${specifications.length} specifications found`);
+      const related = await relatedSpecifications(specifications, this.relatedTo, new Set([SETUP_FILE]));
+      trace(`suite: ${related.specifications.length} related`);
+      return related;
+    });
     return this.suiteFound;
   }
 
@@ -323,6 +328,11 @@ export class VitestSession {
       if (project === undefined) throw new Error(`vitest project "${name}" is gone since the dry run`);
       return project.createSpecification(moduleId, specificationTests(testIds, this.selectsTestsById, this.lines));
     });
+  }
+
+  /** Ends the test threads parked for later runs: what they hold in memory is freed; the next run starts its own. */
+  async endParkedThreads(): Promise<void> {
+    await this.warm.discard();
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { sampleTreeRss } from './peak-rss.js';
 import type { RunTimings } from '../../src/model.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,7 +19,6 @@ const assayBin = path.join(repoRoot, 'bin/assay.js');
 /** No colours, and no GitHub Actions output even when this suite itself runs there. */
 const QUIET_ENV = { FORCE_COLOR: '0', GITHUB_ACTIONS: 'false' };
 /** GNU time, used to read assay's peak RSS when present. */
-const gnuTime = '/usr/bin/time';
 
 /**
  * One leg of the compatibility matrix: the Node that runs assay, and the node_modules a fixture
@@ -80,7 +80,7 @@ export interface AssayRun {
   hashesBefore: Record<string, string>;
   hashesAfter: Record<string, string>;
   wallMs: number;
-  /** Peak resident set size of the assay process (all its threads), when GNU time is present. */
+  /** Peak resident set size of assay's process tree (all its threads and any child process; peak-rss.ts), where /proc is. */
   peakRssMb?: number;
   /** Where assay says its time went (reports/assay-summary.json), when it wrote one. */
   timings?: RunTimings;
@@ -141,15 +141,12 @@ export async function assayCommandWith(toolchain: Toolchain, dir: string, ...arg
 /** Runs `assay run` in `dir` (under the toolchain's Node) and collects its outputs. */
 export async function runAssay(dir: string, args: string[] = [], toolchain = ownToolchain): Promise<AssayRun> {
   const hashesBefore = await hashTree(dir);
-  const rssFile = path.join(os.tmpdir(), `assay-rss-${process.pid}-${Date.now()}`);
-  const command = [toolchain.node, assayBin, 'run', '--reporters', 'json,clear-text', ...args];
-  const [file, ...commandArgs] = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', rssFile, ...command] : command;
   const started = performance.now();
-  const result = await execa(file, commandArgs, { cwd: dir, reject: false, env: QUIET_ENV });
+  const subprocess = execa(toolchain.node, [assayBin, 'run', '--reporters', 'json,clear-text', ...args], { cwd: dir, reject: false, env: QUIET_ENV });
+  const memory = sampleTreeRss(subprocess.pid);
+  const result = await subprocess;
   const wallMs = Math.round(performance.now() - started);
-  // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
-  const peakRssKb = existsSync(rssFile) ? Number.parseInt((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1) ?? '', 10) : Number.NaN;
-  await rm(rssFile, { force: true });
+  const peakRssMb = memory.stop();
   const hashesAfter = await hashTree(dir);
   const leftover = await processesIn(dir);
   const report = await readJson(path.join(dir, 'reports/mutation/mutation.json'));
@@ -164,7 +161,7 @@ export async function runAssay(dir: string, args: string[] = [], toolchain = own
     hashesAfter,
     leftover,
     wallMs,
-    ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
+    ...(peakRssMb === undefined ? {} : { peakRssMb }),
     ...(summary?.run ? { timings: summary.run as RunTimings } : {}),
     ...(summary?.files ? { coverage: summary.files } : {}),
   };

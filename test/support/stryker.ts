@@ -24,21 +24,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { sampleTreeRss } from './peak-rss.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const strykerBin = path.join(repoRoot, 'node_modules/@stryker-mutator/core/bin/stryker.js');
-/** GNU time, used to read the peak RSS of Stryker's process tree when present. */
-const gnuTime = '/usr/bin/time';
 
 export interface StrykerRun {
   /** Stryker's mutation-testing-report-schema JSON report. */
   report: any;
   wallMs: number;
-  /**
-   * Peak resident set size in MB of the largest single process Stryker started (GNU time's
-   * %M, from getrusage of waited-for children), not the sum over processes; absent without
-   * /usr/bin/time.
-   */
+  /** Peak resident set size in MB of StrykerJS's process tree, summed over its processes (peak-rss.ts); absent without /proc. */
   peakRssMb?: number;
 }
 
@@ -167,20 +162,19 @@ export async function runStryker(fixtureDir: string, opts: StrykerOptions = {}):
     }
     await writeFile(path.join(dir, 'stryker.config.json'), JSON.stringify(config, null, 2));
 
-    const rssFile = path.join(dir, 'peak-rss-kb');
     // The config file named, lest a project's own stryker.conf.json or .js (which StrykerJS looks for first) win.
-    const command = [process.execPath, strykerBin, 'run', 'stryker.config.json'];
-    const [file, ...args] = existsSync(gnuTime)
-      ? [gnuTime, '-f', '%M', '-o', rssFile, ...command]
-      : command;
+    const args = [strykerBin, 'run', 'stryker.config.json'];
     const started = performance.now();
     const onLine = opts.onLine;
     const tell = onLine && function* (line: unknown) {
       onLine(String(line), performance.now() - started);
       yield line;
     };
-    const result = await execa(file, args, { cwd: dir, all: true, reject: false, ...(tell ? { stdout: tell, stderr: tell } : {}) });
+    const subprocess = execa(process.execPath, args, { cwd: dir, all: true, reject: false, ...(tell ? { stdout: tell, stderr: tell } : {}) });
+    const memory = sampleTreeRss(subprocess.pid);
+    const result = await subprocess;
     const wallMs = Math.round(performance.now() - started);
+    const peakRssMb = memory.stop();
     if (result.exitCode !== 0) {
       const tail = (result.all ?? '').split('\n').slice(-40).join('\n');
       throw new Error(`Stryker failed on ${fixtureDir} (exit code ${result.exitCode}):\n${tail}`);
@@ -188,12 +182,7 @@ export async function runStryker(fixtureDir: string, opts: StrykerOptions = {}):
 
     const reportFile = own.jsonReporter?.fileName ?? 'reports/mutation/mutation.json';
     const report = JSON.parse(await readFile(path.join(dir, reportFile), 'utf8'));
-    const peakRssKb = existsSync(rssFile) ? Number.parseInt(await readFile(rssFile, 'utf8'), 10) : NaN;
-    return {
-      report,
-      wallMs,
-      ...(Number.isFinite(peakRssKb) ? { peakRssMb: Math.round(peakRssKb / 1024) } : {}),
-    };
+    return { report, wallMs, ...(peakRssMb === undefined ? {} : { peakRssMb }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

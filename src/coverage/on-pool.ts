@@ -1,0 +1,34 @@
+/**
+ * The coverage pass as work for the execute stage's pool (coverage/index.ts says why there): a
+ * chore one lane takes before any mutant, whose answer the pipeline awaits once the mutants are done.
+ */
+import type { Piscina } from 'piscina';
+import { UserError } from '../errors.js';
+import type { Chore } from '../execute/index.js';
+import type { UserErrorAnswer, WorkerMessage } from '../execute/task.js';
+import type { CoverageAnswer, CoverageTask } from './index.js';
+
+export function coverageOnPool(task: CoverageTask): { chore: Chore; answer: Promise<CoverageAnswer> } {
+  let resolve!: (answer: CoverageAnswer) => void;
+  let reject!: (error: unknown) => void;
+  const answer = new Promise<CoverageAnswer>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  const chore: Chore = {
+    async run(pool: Piscina, signal: AbortSignal | undefined) {
+      const message: WorkerMessage = { ...task, stepLimit: Number.POSITIVE_INFINITY, lines: {} };
+      try {
+        const reply = (await pool.run(message, signal === undefined ? {} : { signal })) as CoverageAnswer | UserErrorAnswer;
+        if ('userError' in reply) reject(new UserError(reply.userError, reply.exitCode));
+        else resolve(reply);
+      } catch (error) {
+        reject(error);
+      }
+    },
+    drop() {
+      reject(new Error('the coverage pass did not run: the mutant runs stopped first'));
+    },
+  };
+  return { chore, answer };
+}
