@@ -31,38 +31,19 @@ export interface TestFacts {
 /** Batches per worker: enough to balance the workers' load, few enough to share the run cost. */
 const BATCHES_PER_WORKER = 4;
 const MIN_BATCH = 20;
-/** Test time a batch may always hold: below it, a run's own cost weighs more than balance. */
-const MIN_BATCH_MS = 1000;
 
-/**
- * Batches of at most `maxSize` mutants, about BATCHES_PER_WORKER per worker, by count and by
- * expected test time alike: where a few mutants are reached by most of the tests (a module every
- * test uses), a batch of as many mutants as the others would run far longer than they, and the
- * other workers would wait for it at the end.
- */
+/** Batches of at most `maxSize` mutants, about BATCHES_PER_WORKER per worker. */
 export function formBatches(
   runs: readonly MutantRun[],
   limits: { maxSize: number; workers: number },
   tests: TestFacts,
   threads: Threads,
 ): Batch[] {
-  const share = limits.workers * BATCHES_PER_WORKER;
-  const size = Math.min(limits.maxSize, Math.max(MIN_BATCH, Math.ceil(runs.length / share)));
-  const timeCap = Math.max(MIN_BATCH_MS, runs.reduce((sum, run) => sum + run.expectedMs, 0) / share);
+  const size = Math.min(limits.maxSize, Math.max(MIN_BATCH, Math.ceil(runs.length / (limits.workers * BATCHES_PER_WORKER))));
   const ordered = [...runs].sort((a, b) => (a.mutant.fileName < b.mutant.fileName ? -1 : a.mutant.fileName > b.mutant.fileName ? 1 : a.mutant.id - b.mutant.id));
-  const groups: MutantRun[][] = [];
-  let expectedMs = 0;
-  for (const run of ordered) {
-    const current = groups.at(-1);
-    if (current === undefined || current.length >= size || expectedMs + run.expectedMs > timeCap) {
-      groups.push([run]);
-      expectedMs = run.expectedMs;
-    } else {
-      current.push(run);
-      expectedMs += run.expectedMs;
-    }
-  }
-  return groups.map((group) => batchOf(group, tests, threads));
+  const batches: Batch[] = [];
+  for (let i = 0; i < ordered.length; i += size) batches.push(batchOf(ordered.slice(i, i + size), tests, threads));
+  return batches;
 }
 
 /** One batch of the given runs. */

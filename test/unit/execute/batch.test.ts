@@ -54,16 +54,6 @@ describe('formBatches', () => {
     expect(formBatches(many, { maxSize: 30, workers: 2 }, facts, 'shared')).toHaveLength(14);
     expect(formBatches(many.slice(0, 30), { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 10]);
   });
-
-  it('keeps a batch to its share of the expected test time: mutants that most tests reach get batches of their own', () => {
-    const cheap = Array.from({ length: 30 }, (_, i) => ({ ...run(i + 1, 'src/a.ts', { '/t/a.test.ts': ['t1'] }), expectedMs: 10 }));
-    const costly = Array.from({ length: 6 }, (_, i) => ({ ...run(i + 31, 'src/b.ts', { '/t/b.test.ts': ['t2'] }), expectedMs: 2000 }));
-    const facts = { duration: new Map<string, number>(), coverage: {}, lines: new Map<string, number>(), files: {} };
-    // 12.3 s of tests for eight batches: about 1.5 s each.
-    expect(formBatches([...cheap, ...costly], { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 10, 1, 1, 1, 1, 1, 1]);
-    // Below a second of tests, the count alone cuts.
-    expect(formBatches(cheap, { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 10]);
-  });
 });
 
 describe('batchVerdicts', () => {
