@@ -19,6 +19,7 @@ import { CodeChannel } from './execute/served-code.js';
 import type { Piscina } from 'piscina';
 import { suiteRunsOnPool } from './dry-run/on-pool.js';
 import { coverageOnPool } from './coverage/on-pool.js';
+import { endPool } from './pool-end.js';
 import { projectSession } from './vitest/session.js';
 import { Interrupted, untilAborted } from './interrupt.js';
 import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
@@ -62,7 +63,7 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   try {
     return await runOnPool(options, events, signal, { started, changed, selected, pool, served, sessionOptions });
   } catch (error) {
-    await pool.destroy().catch(() => undefined);
+    await endPool(pool);
     throw error;
   } finally {
     served.close();
@@ -102,7 +103,7 @@ async function runOnPool(
     same = await equivalence;
   } catch (error) {
     stopChecking.abort();
-    await pool.destroy();
+    await endPool(pool);
     throw error;
   }
   const compileErrors = checked?.compileErrors ?? new Map<number, string>();
@@ -136,7 +137,7 @@ async function runOnPool(
     events.warn?.(`${dry.sharedThreadsRefused}: every test file gets a fresh thread, which is slower`);
   }
   if (signal?.aborted) {
-    await pool.destroy();
+    await endPool(pool);
     throw new Interrupted();
   }
   // The coverage pass needs nothing from the mutant runs and, of the dry run, only its test files

@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { endPool } from '../pool-end.js';
 import { InternalError, UserError } from '../errors.js';
 import type { Mutant, Options, SourceFile } from '../model.js';
 import type { CheckedMutant } from './check-mutants.js';
@@ -88,7 +89,7 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
     failed.abort();
     throw error;
   } finally {
-    await pool.destroy();
+    await endPool(pool);
   }
 }
 
