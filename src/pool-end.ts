@@ -9,12 +9,17 @@ import type { Piscina } from 'piscina';
 /** How long an ending run waits for its pool's threads to end. */
 const END_WAIT_MS = 10_000;
 
-export async function endPool(pool: Piscina): Promise<void> {
+export function endPool(pool: Piscina): Promise<void> {
+  return atMost(pool.destroy(), END_WAIT_MS);
+}
+
+/** Waits for `work` (its failure too) for at most `ms`. */
+export async function atMost(work: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, END_WAIT_MS);
+    timer = setTimeout(resolve, ms);
     timer.unref();
   });
-  await Promise.race([pool.destroy().catch(() => undefined), waited]);
+  await Promise.race([work.catch(() => undefined), waited]);
   clearTimeout(timer);
 }

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { endPool } from '../pool-end.js';
+import { atMost, endPool } from '../pool-end.js';
 import { InternalError, UserError } from '../errors.js';
 import type { Mutant, Options, SourceFile } from '../model.js';
 import type { CheckedMutant } from './check-mutants.js';
@@ -82,15 +82,24 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
       if (answer.kind === 'failure') throw new InternalError(`the TypeScript checker failed: ${answer.message}`);
       if (answer.kind === 'mutants') for (const { id, reason } of answer.failed) compileErrors.set(id, reason);
     }
-    // Each worker closes its compiler (the native one is a process of its own) before the threads end.
-    await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'close' } satisfies CheckTask)));
     return { compileErrors, compiler: baseline.compiler, checked: checked.length, durationMs: Date.now() - started };
   } catch (error) {
     failed.abort();
     throw error;
   } finally {
+    // Each worker closes its compiler before the threads end, after a failure too: the native one
+    // is a process of its own, which outlives a thread that ends without closing it (and, holding
+    // the terminal's streams, kept a caller waiting for assay's output to end).
+    await closeCompilers(pool, threads);
     await endPool(pool);
   }
+}
+
+/** How long closing the compilers may take, at most (a worker's close waits for the others for as long). */
+const CLOSE_WAIT_MS = 15_000;
+
+function closeCompilers(pool: Piscina, threads: number): Promise<void> {
+  return atMost(Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'close' } satisfies CheckTask))), CLOSE_WAIT_MS);
 }
 
 /** `count` shares, each with mutants of every file (a share's checks are grouped across files). */
