@@ -7,7 +7,8 @@
  * before the module's others (scouts.ts). A mutant a batch
  * cannot settle cleanly runs as if alone (see leftovers()): in a group in a warm thread first,
  * then with a fresh thread per test file. `batchSize` 0 (isolation "full") runs
- * every mutant on its own. Longest expected work goes first so the workers finish together.
+ * every mutant on its own. Longest expected work goes first so the workers finish together;
+ * before it, chores (the coverage pass, src/coverage/on-pool.ts), each on a worker of its own.
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
  * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
  * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
