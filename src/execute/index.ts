@@ -27,7 +27,7 @@ import { fileKey, type RunOutcome, type SessionOptions, type Threads } from '../
 import type { BatchUnsupported, MutantMessage, MutantTask } from './task.js';
 import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
-import { formStaticGroups, probes, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
+import { formStaticGroups, needsProbe, probes, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
 import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled, type Verdict } from './verdict.js';
 import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
@@ -98,7 +98,7 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   const killers = new Map<string, Map<string, number>>();
   const tried = new Map<number, Set<string>>();
   // A static mutant of several files not probed yet lists one file: its probe.
-  const listings = (run: MutantRun) => (run.static && run.selection.length > 1 && !tried.has(run.mutant.id) ? 1 : run.selection.length);
+  const listings = (run: MutantRun) => (needsProbe(run) && !tried.has(run.mutant.id) ? 1 : run.selection.length);
   const staticWork = (grouped: readonly MutantRun[]): Work[] =>
     formStaticGroups(grouped, { maxSize: options.batchSize, workers: threads }, listings).map((group) => ({ together: group, expectedMs: group.expectedMs }));
   // Scouts go first: the static mutants of their modules wait for them (scouts.ts).

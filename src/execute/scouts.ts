@@ -10,6 +10,7 @@
  */
 import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
+import { needsProbe } from './static-groups.js';
 
 export interface Scouting {
   /** One static mutant per module among those that need a probe (more than one test file), to run first. */
@@ -25,7 +26,7 @@ export function scouting(runs: readonly MutantRun[]): Scouting {
   const scoutOf = new Map<string, MutantRun>();
   const free: MutantRun[] = [];
   for (const run of runs) {
-    if (!run.static || run.selection.length < 2) {
+    if (!needsProbe(run)) {
       free.push(run);
       continue;
     }

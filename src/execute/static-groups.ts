@@ -108,13 +108,18 @@ export function probes(
   if (group.probeOf !== undefined || group.confirming === true) return undefined;
   const probeOf = new Map<number, MutantRun>();
   const runs = group.runs.map((run) => {
-    if (!run.static || run.selection.length < 2) return run;
+    if (!needsProbe(run)) return run;
     const probe = probeFile(run, killers.get(run.mutant.fileName), tried.get(run.mutant.id));
     if (probe === undefined) return run;
     probeOf.set(run.mutant.id, run);
     return { ...run, selection: [probe], plannedTests: probe.testIds?.length ?? 0 };
   });
   return probeOf.size === 0 ? undefined : { ...staticGroupOf(runs), probeOf };
+}
+
+/** A static mutant of several test files: probed in one of them before it runs in all (probes()). */
+export function needsProbe(run: MutantRun): boolean {
+  return run.static && run.selection.length > 1;
 }
 
 /** The file to probe `run` in (see probes()), if any is left. */
