@@ -3,9 +3,8 @@
  * chore one lane takes before any mutant, whose answer the pipeline awaits once the mutants are done.
  */
 import type { Piscina } from 'piscina';
-import { UserError } from '../errors.js';
 import type { Chore } from '../execute/index.js';
-import type { UserErrorAnswer, WorkerMessage } from '../execute/task.js';
+import { askPool } from '../execute/ask-pool.js';
 import type { CoverageAnswer, CoverageTask } from './index.js';
 
 export function coverageOnPool(task: CoverageTask): { chore: Chore; answer: Promise<CoverageAnswer> } {
@@ -17,11 +16,8 @@ export function coverageOnPool(task: CoverageTask): { chore: Chore; answer: Prom
   });
   const chore: Chore = {
     async run(pool: Piscina, signal: AbortSignal | undefined) {
-      const message: WorkerMessage = { ...task, stepLimit: Number.POSITIVE_INFINITY, lines: {} };
       try {
-        const reply = (await pool.run(message, signal === undefined ? {} : { signal })) as CoverageAnswer | UserErrorAnswer;
-        if ('userError' in reply) reject(new UserError(reply.userError, reply.exitCode));
-        else resolve(reply);
+        resolve(await askPool<CoverageAnswer>(pool, task, signal === undefined ? {} : { signal }));
       } catch (error) {
         reject(error);
       }

@@ -12,9 +12,9 @@
  */
 import { statSync } from 'node:fs';
 import type { Piscina } from 'piscina';
-import { UserError } from '../errors.js';
 import { fileKey, joinedOutcomes, type RunOptions, type RunOutcome, type TestFile, type TestSelection } from '../vitest/session.js';
-import type { DryAnswer, SuiteAnswer, UserErrorAnswer, WorkerMessage, WorkerTask } from '../execute/task.js';
+import type { DryAnswer, SuiteAnswer, WorkerTask } from '../execute/task.js';
+import { askPool } from '../execute/ask-pool.js';
 import type { ImportGraph } from './import-graph.js';
 
 /** What the dry run asks of the sessions that run it. */
@@ -42,12 +42,7 @@ export function suiteRunsOnPool(pool: Piscina): SuiteRuns {
   const configFiles = new Set<string>();
   const linesOf = (share: readonly TestSelection[]) =>
     Object.fromEntries(share.flatMap((file) => file.testIds ?? []).flatMap((id) => (lines.has(id) ? [[id, lines.get(id)!] as const] : [])));
-  const ask = async <T>(task: WorkerTask, lines: Record<string, number> = {}): Promise<T> => {
-    const message: WorkerMessage = { ...task, stepLimit: Number.POSITIVE_INFINITY, lines };
-    const answer = (await pool.run(message)) as T | UserErrorAnswer;
-    if (answer !== null && typeof answer === 'object' && 'userError' in answer) throw new UserError(answer.userError, answer.exitCode);
-    return answer as T;
-  };
+  const ask = <T>(task: WorkerTask, lines: Record<string, number> = {}) => askPool<T>(pool, task, { lines });
   return {
     suite: () => (suite ??= ask<SuiteAnswer>({ kind: 'suite' })),
     async run(selection, { threads, noBail = false }) {
