@@ -2,7 +2,9 @@
  * Forms batches: consecutive mutants in file order (so mutants of one file, which the same tests
  * tend to reach, stay together) are run in one vitest run, each planned test repeated once per
  * mutant of the batch that it reaches. A vitest run has a fixed cost (about half a second here)
- * whatever it runs, so batches are as large as load balancing allows: about four per worker.
+ * whatever it runs, so batches are as large as load balancing allows: about four per worker, by
+ * count and by the test time the dry run makes them expect (mutants that every test reaches make
+ * batches of a minute or more, which one worker would finish alone while the others wait).
  * Static mutants stay out: they need their modules loaded again with the mutant active.
  */
 import type { MutantRun } from '../plan/index.js';
@@ -15,6 +17,8 @@ export interface Batch {
   task: BatchTask;
   /** Expected test time of the whole batch: every (test, mutant) pair plus the canaries. */
   expectedMs: number;
+  /** Cut from a batch whose unhandled error named a suspect (src/execute/index.ts): a failure now halves it. */
+  suspected?: boolean;
 }
 
 export interface TestFacts {
@@ -31,18 +35,36 @@ export interface TestFacts {
 /** Batches per worker: enough to balance the workers' load, few enough to share the run cost. */
 const BATCHES_PER_WORKER = 4;
 const MIN_BATCH = 20;
+/** Expected test time below which a batch is never cut for time: there the run's own cost counts more. */
+const MIN_BATCH_MS = 5000;
 
-/** Batches of at most `maxSize` mutants, about BATCHES_PER_WORKER per worker. */
+/**
+ * Batches of at most `maxSize` mutants, about BATCHES_PER_WORKER per worker by count (at least
+ * MIN_BATCH mutants) and by expected test time (at least MIN_BATCH_MS).
+ */
 export function formBatches(
   runs: readonly MutantRun[],
   limits: { maxSize: number; workers: number },
   tests: TestFacts,
   threads: Threads,
 ): Batch[] {
-  const size = Math.min(limits.maxSize, Math.max(MIN_BATCH, Math.ceil(runs.length / (limits.workers * BATCHES_PER_WORKER))));
+  const share = limits.workers * BATCHES_PER_WORKER;
+  const size = Math.min(limits.maxSize, Math.max(MIN_BATCH, Math.ceil(runs.length / share)));
+  const timeCap = Math.max(MIN_BATCH_MS, runs.reduce((sum, run) => sum + run.expectedMs, 0) / share);
   const ordered = [...runs].sort((a, b) => (a.mutant.fileName < b.mutant.fileName ? -1 : a.mutant.fileName > b.mutant.fileName ? 1 : a.mutant.id - b.mutant.id));
   const batches: Batch[] = [];
-  for (let i = 0; i < ordered.length; i += size) batches.push(batchOf(ordered.slice(i, i + size), tests, threads));
+  let current: MutantRun[] = [];
+  let expected = 0;
+  for (const run of ordered) {
+    if (current.length > 0 && (current.length >= size || expected + run.expectedMs > timeCap)) {
+      batches.push(batchOf(current, tests, threads));
+      current = [];
+      expected = 0;
+    }
+    current.push(run);
+    expected += run.expectedMs;
+  }
+  if (current.length > 0) batches.push(batchOf(current, tests, threads));
   return batches;
 }
 

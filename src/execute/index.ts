@@ -10,10 +10,12 @@
  * every mutant on its own. Longest expected work goes first so the workers finish together;
  * before it, chores (the coverage pass, src/coverage/on-pool.ts), each on a worker of its own.
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
- * aborted — piscina terminates the stuck thread and starts a fresh one. A timeout that the hit
- * limit did not prove (wall clock, or vitest's own test timeout) may come from a loaded machine
- * rather than the mutant, so the mutant's next run of its own confirms it (see leftovers()) before it
- * is scored Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
+ * aborted — piscina terminates the stuck thread and starts a fresh one. In a batch or a group,
+ * tests have a shorter vitest timeout than the project's (test-timeouts.ts), so a mutant that
+ * makes a test wait for what never comes costs the run little. A timeout that the hit
+ * limit did not prove (wall clock, or vitest's test timeout) may come from a loaded machine
+ * rather than the mutant, so the mutant's next run of its own, with the project's timeout,
+ * confirms it (see leftovers()) before it is scored Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
  * and otherwise reported as RuntimeError: never as Survived. Before the first run of a single
  * mutant or a static group, a control run (control.ts) checks that planned tests pass through that
  * path with no mutant active; if not, the run stops with an InternalError and reports nothing more.
@@ -34,6 +36,7 @@ import { NO_MUTANT } from '../vitest/settings.js';
 import { trace } from '../trace.js';
 import { runLanes, type Lanes } from './lanes.js';
 import { scouting } from './scouts.js';
+import { testTimeouts, timeoutAllowance } from './test-timeouts.js';
 
 export interface ExecuteOptions {
   timeoutMS: number;
@@ -155,10 +158,17 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
       return;
     }
     const { together } = taken;
-    const { settled, unresolved, unprobed, failed, completed, timedOut } = await runTogether(pool, together, options);
+    const { settled, unresolved, unprobed, failed, completed, timedOut, suspects } = await runTogether(pool, together, options);
     if (stopped()) return;
     for (const result of settled) settle(result, lanes);
     lanes.putFirst(...staticWork(unprobed));
+    // A batch whose unhandled error escaped while some of its mutants were active runs them apart,
+    // as if alone, and the rest again as a batch: one step where halving takes several.
+    if (together.task.kind === 'batch' && !('suspected' in together && together.suspected === true) && suspects.length > 0 && suspects.length < unresolved.length) {
+      const rest: Batch = { ...batchOf(unresolved.filter((run) => !suspects.includes(run)), options.tests, options.threads), suspected: true };
+      lanes.putFirst({ together: rest, expectedMs: rest.expectedMs }, ...staticWork(suspects));
+      return;
+    }
     // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs
     // rather than one run per mutant. One that completed with an error outside tests (a mutant's
     // uncaught error, a file that failed to load) is cut down to single mutants: its halves run in
@@ -231,14 +241,20 @@ async function runTogether(
   pool: Piscina,
   work: Batch | StaticGroup,
   options: ExecuteOptions,
-): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; unprobed: MutantRun[]; failed: boolean; completed: boolean; timedOut: ReadonlySet<number> }> {
+): Promise<{ settled: MutantResult[]; unresolved: MutantRun[]; unprobed: MutantRun[]; failed: boolean; completed: boolean; timedOut: ReadonlySet<number>; suspects: MutantRun[] }> {
   const started = Date.now();
-  const outcome = await runWithBudget(pool, message(work.task, options), runBudget(work, options), options.signal);
+  // A run that confirms a timeout gives tests the project's own timeout; others a shorter one (test-timeouts.ts).
+  const confirmed = 'confirming' in work && work.confirming === true;
+  const timeouts = confirmed ? undefined : testTimeouts(work.task.selection, options.tests);
+  const task: MutantTask = timeouts === undefined ? work.task : { ...work.task, testTimeouts: timeouts };
+  const budget = runBudget(work, options) + (timeouts === undefined ? 0 : timeoutAllowance(work.runs, timeouts));
+  const outcome = await runWithBudget(pool, message(task, options), budget, options.signal);
   // Probes that did not run stand for their whole runs.
   const whole = (runs: readonly MutantRun[]) => runs.map((run) => ('probeOf' in work ? work.probeOf?.get(run.mutant.id) : undefined) ?? run);
-  if (!('tests' in outcome)) return { settled: [], unresolved: whole(work.runs), unprobed: [], failed: true, completed: false, timedOut: new Set() };
+  if (!('tests' in outcome)) return { settled: [], unresolved: whole(work.runs), unprobed: [], failed: true, completed: false, timedOut: new Set(), suspects: [] };
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
+  if (failed) trace(`failed: ${(outcome.unhandledErrors[0] ?? outcome.files.find((file) => file.errors.length > 0)?.errors[0] ?? '').split('\n')[0]}`);
   const verdicts = work.task.kind === 'batch' ? batchVerdicts(work.runs, outcome) : staticGroupVerdicts(work.runs, outcome);
   const durationMs = Math.round((Date.now() - started) / work.runs.length);
   // A probe settles only what a failure proves; anything else runs its whole run next (`unprobed`).
@@ -251,7 +267,6 @@ async function runTogether(
   const runs = work.runs.filter((run) => probeOf?.get(run.mutant.id) === undefined || proven(verdicts.get(run.mutant.id)));
   // An unproven Timeout is a first attempt, which a run of the mutant's own confirms (see
   // leftovers()), unless this run is that confirming run.
-  const confirmed = 'confirming' in work && work.confirming === true;
   const unproven = (run: MutantRun) => {
     const verdict = verdicts.get(run.mutant.id);
     return verdict !== undefined && isUnprovenTimeout(verdict);
@@ -262,7 +277,8 @@ async function runTogether(
     return verdict === undefined || timedOut.has(run.mutant.id) ? [] : [resultOf(probeOf?.get(run.mutant.id) ?? run, verdict, durationMs)];
   });
   const unresolved = runs.filter((run) => !verdicts.has(run.mutant.id) || timedOut.has(run.mutant.id));
-  return { settled, unresolved, unprobed, failed, completed: true, timedOut };
+  const suspects = unresolved.filter((run) => outcome.escapedWith?.includes(run.mutant.id) === true);
+  return { settled, unresolved, unprobed, failed, completed: true, timedOut, suspects };
 }
 
 /** A mutant's result from a verdict that a run of `durationMs` (its share of a shared run) gave. */
@@ -276,8 +292,8 @@ function resultOf(run: MutantRun, verdict: Settled, durationMs: number): MutantR
  * module graph per test file, as in a run of its own, but in a warm thread, several to a vitest
  * run — and only what that cannot settle (or what a group left, or a run that never completed) in
  * a run with a fresh thread per file. A timeout the hit limit did not prove (vitest's test
- * timeout) is confirmed by the next run of the mutant's own: a group of one after a batch, the
- * fresh-thread run after a group.
+ * timeout) is confirmed by the next run of the mutant's own, with the project's test timeout: a
+ * group of one after a completed batch or group where files share threads, else the fresh-thread run.
  */
 function leftovers(
   unresolved: readonly MutantRun[],
@@ -287,9 +303,10 @@ function leftovers(
   groups: (runs: readonly MutantRun[]) => Work[],
 ): Work[] {
   const timedOut = (run: MutantRun) => ended.timedOut.has(run.mutant.id);
-  if (ended.completed && from.task.kind === 'batch' && options.threads === 'shared') {
+  if (ended.completed && options.threads === 'shared') {
     const confirming = unresolved.filter(timedOut).map((run): Work => ({ together: { ...staticGroupOf([run]), confirming: true }, expectedMs: run.expectedMs }));
-    return [...groups(unresolved.filter((run) => !timedOut(run))), ...confirming];
+    const rest = unresolved.filter((run) => !timedOut(run));
+    return [...(from.task.kind === 'batch' ? groups(rest) : rest.map((run) => ({ run, expectedMs: run.expectedMs }))), ...confirming];
   }
   // A batch or group that timed out without proof was a first attempt: only the confirming run is left.
   return unresolved.map((run) => ({ run, expectedMs: run.expectedMs, ...(timedOut(run) ? { confirming: true } : {}) }));

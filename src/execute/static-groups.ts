@@ -166,6 +166,37 @@ export function fileRounds(task: StaticGroupTask): GroupPart[] {
 }
 
 /**
+ * The mutants a part's run saw fail (a failed test, or a file that failed to load, with the
+ * mutant active): with bail, the group's later parts leave them out (withoutDecided), as bail
+ * ends a run of the mutant alone at its first failure.
+ */
+export function failedMutants(outcome: RunOutcome): Set<number> {
+  const failed = new Set<number>();
+  for (const test of outcome.tests) if (test.state === 'failed' && test.active !== undefined) failed.add(test.active);
+  for (const file of outcome.files) if (file.errors.length > 0 && file.active !== undefined) failed.add(file.active);
+  return failed;
+}
+
+/** `part` without the listings of `decided` mutants (see failedMutants). */
+export function withoutDecided(part: GroupPart, decided: ReadonlySet<number>): GroupPart {
+  if (decided.size === 0) return part;
+  const activeByFile: Record<string, number[]> = {};
+  const selection: TestSelection[] = [];
+  // A file's k-th listing runs its k-th mutant: drop a decided mutant and one listing of its file together.
+  const taken = new Map<string, number>();
+  for (const file of part.selection) {
+    const key = fileKey(file);
+    const index = taken.get(key) ?? 0;
+    taken.set(key, index + 1);
+    const mutant = part.activeByFile[key][index];
+    if (decided.has(mutant)) continue;
+    selection.push(file);
+    (activeByFile[key] ??= []).push(mutant);
+  }
+  return { selection, activeByFile };
+}
+
+/**
  * Verdicts a group run gives, by mutant id; the mutants left out run alone. A Timeout the hit
  * limit did not prove is among them: the caller has it confirmed by a run of its own.
  */

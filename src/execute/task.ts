@@ -24,6 +24,8 @@ export interface BatchTask {
   expected: Record<string, number[]>;
   selection: TestSelection[];
   threads: Threads;
+  /** Per test file (fileKey), a shorter vitest test timeout (test-timeouts.ts). */
+  testTimeouts?: Record<string, number>;
 }
 
 export interface StaticGroupTask {
@@ -38,6 +40,8 @@ export interface StaticGroupTask {
    * its own (a project with a runner of its own): only for a group of one mutant, whom a failure settles.
    */
   bail: boolean;
+  /** Per test file (fileKey), a shorter vitest test timeout (test-timeouts.ts); none in a run that confirms a timeout. */
+  testTimeouts?: Record<string, number>;
 }
 
 /** The dry run's question: which test files a run of the suite runs (the related ones), of how many found. */

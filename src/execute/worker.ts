@@ -9,7 +9,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { joinedOutcomes, VitestSession, type RunOutcome } from '../vitest/session.js';
-import { fileRounds, projectParts } from './static-groups.js';
+import { failedMutants, fileRounds, projectParts, withoutDecided } from './static-groups.js';
 import { receiveCode } from './served-code.js';
 import type { PoolData } from './index.js';
 import type { BatchUnsupported, DryAnswer, SuiteAnswer, UserErrorAnswer, WorkerMessage } from './task.js';
@@ -49,12 +49,22 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
       // apart: one run per round of files.
       const options = { threads: 'shared', noBail: !session.batchCapable && !task.bail } as const;
       const parts = session.batchCapable ? projectParts(task) : fileRounds(task);
-      return joinedOutcomes(await sequentially(parts, (part) => session.run(settings, part.selection, { ...options, activeByFile: part.activeByFile })));
+      // With bail, a mutant that failed in a part is not run in the later ones.
+      const decided = new Set<number>();
+      const outcomes: RunOutcome[] = [];
+      for (const part of parts) {
+        const left = data.bail ? withoutDecided(part, decided) : part;
+        if (left.selection.length === 0) continue;
+        const outcome = await session.run(settings, left.selection, { ...options, activeByFile: left.activeByFile, testTimeouts: task.testTimeouts });
+        outcomes.push(outcome);
+        failedMutants(outcome).forEach((id) => decided.add(id));
+      }
+      return joinedOutcomes(outcomes);
     }
     case 'batch': {
       if (!session.batchCapable) return { batchUnsupported: true };
       const { plan, hitLimits, expected, stepLimit } = task;
-      return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected, stepLimit }, task.selection, { threads: task.threads });
+      return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected, stepLimit }, task.selection, { threads: task.threads, testTimeouts: task.testTimeouts });
     }
     case 'suite': {
       const { specifications, found } = await session.suite();
@@ -71,10 +81,4 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
       return { outcome, imports: importGraph(projectGraphs(...session.testProjects()), task.graphOf, data.projectRoot, requirable) };
     }
   }
-}
-
-async function sequentially<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (const item of items) results.push(await run(item));
-  return results;
 }

@@ -22,6 +22,11 @@
  * mutant stops as bail would stop a run of it alone, while the others' files go on (vitest's own
  * bail, which would end the whole run, is off where assay's runner is in; see session.ts).
  *
+ * In both modes a test file may come with a shorter vitest test timeout for its tests
+ * (AssaySettings.testTimeouts): vitest fixes a test's timeout as it collects the test, from the
+ * config the runner holds, so the runner sets that config's `testTimeout` as it imports each test
+ * file to collect it — the file's shorter one, else the project's own, which it keeps.
+ *
  * This is a mixin over vitest's own test runner class, whose entry differs by major
  * (runner-vitest4.ts, runner-vitest5.ts; see majors.ts).
  */
@@ -78,6 +83,21 @@ function bailingRuntime(): MutantRuntime | undefined {
   return candidate?.settings.bail === true ? candidate : undefined;
 }
 
+/**
+ * The project's own test timeout, as the thread's first collection found it: a later run's
+ * runner config is copied from the one a shorter timeout was set in, so it is kept per thread (a
+ * test thread serves one project).
+ */
+const PROJECT_TIMEOUT = Symbol.for('assay.projectTestTimeout');
+
+/** The vitest test timeout `filepath`'s tests are collected with (see the top of this file). */
+function collectTimeout(config: { testTimeout: number }, filepath: string): number {
+  const thread = globalThis as { [PROJECT_TIMEOUT]?: number; __assay?: { settings?: AssaySettings } };
+  const own = (thread[PROJECT_TIMEOUT] ??= config.testTimeout);
+  const shorter = thread.__assay?.settings?.testTimeouts?.[filepath];
+  return shorter === undefined || own <= 0 ? own : Math.min(own, shorter);
+}
+
 /** vitest's test runner `Base` with batch runs (see the top of this file). */
 export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
   return class AssayBatchRunner extends Base {
@@ -99,6 +119,11 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
         (suite.meta as FileMeta).assayActive = rt.active;
       }
       await super.onBeforeRunSuite(suite);
+    }
+
+    override importFile(filepath: string, source: 'collect' | 'setup'): unknown {
+      if (source === 'collect') this.config.testTimeout = collectTimeout(this.config, filepath);
+      return super.importFile(filepath, source);
     }
 
     override async onBeforeRunTask(test: RunnerTestCase): Promise<void> {

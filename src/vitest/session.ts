@@ -21,6 +21,7 @@ import { relatedSpecifications, type RelatedTests } from './related.js';
 import { trace } from '../trace.js';
 import type { ServedCode } from '../execute/served-code.js';
 import { OUT_OF_MEMORY, SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
+import { escapedWith } from './escaped-errors.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const OBSOLETE_SNAPSHOTS = /^Error: Obsolete snapshots found when no snapshot update is expected/;
@@ -70,6 +71,8 @@ export interface RunOptions {
    * project gets for its own files).
    */
   activeByFile?: Record<string, number[]>;
+  /** Per test file (fileKey), a shorter vitest test timeout for its tests (AssaySettings.testTimeouts). */
+  testTimeouts?: Record<string, number>;
 }
 
 /** The outcomes of several runs as one: their tests, files and errors, in order. */
@@ -78,6 +81,7 @@ export function joinedOutcomes(outcomes: readonly RunOutcome[]): RunOutcome {
     tests: outcomes.flatMap((outcome) => outcome.tests),
     files: outcomes.flatMap((outcome) => outcome.files),
     unhandledErrors: outcomes.flatMap((outcome) => outcome.unhandledErrors),
+    ...(outcomes.some((outcome) => outcome.escapedWith !== undefined) ? { escapedWith: [...new Set(outcomes.flatMap((outcome) => outcome.escapedWith ?? []))] } : {}),
   };
 }
 
@@ -137,6 +141,8 @@ export interface RunOutcome {
   tests: TestOutcome[];
   files: FileOutcome[];
   unhandledErrors: string[];
+  /** Batch mode: the mutants active when unhandled errors escaped, suspects of them (escaped-errors.ts). */
+  escapedWith?: number[];
 }
 
 export class VitestSession {
@@ -265,7 +271,7 @@ export class VitestSession {
     return this.suiteFound;
   }
 
-  async run(given: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false, park = true, activeByFile }: RunOptions): Promise<RunOutcome> {
+  async run(given: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false, park = true, activeByFile, testTimeouts }: RunOptions): Promise<RunOutcome> {
     // A test thread keeps the config it started with, bail included, and a warm one serves runs
     // that stop at the first failure and runs that must not (a group of mutants, the initial
     // run's second try): where files share threads and assay's runner is in, vitest's own bail is
@@ -275,7 +281,13 @@ export class VitestSession {
     // Each vitest project is given the settings (its own context overrides the root's, which its
     // threads would otherwise read). A test thread serves one project, and counts the runs of each
     // file it has started (setup.ts): each project gets its own files' mutants.
-    for (const project of this.vitest.projects) project.provide(SETTINGS_KEY, activeByFile === undefined ? settings : { ...settings, activeByFile: projectFiles(activeByFile, project.name) });
+    for (const project of this.vitest.projects) {
+      project.provide(SETTINGS_KEY, {
+        ...settings,
+        ...(activeByFile === undefined ? {} : { activeByFile: projectFiles(activeByFile, project.name) }),
+        ...(testTimeouts === undefined ? {} : { testTimeouts: projectFiles(testTimeouts, project.name) }),
+      });
+    }
     // The pool reads `isolate` to decide whether a thread may take several files; the threads
     // read it (through configOverride, which vitest merges into the config it sends them) to
     // decide whether to reset modules before each file — always, for assay. They read `bail` there too.
@@ -308,6 +320,7 @@ export class VitestSession {
       throw error;
     }
     const unhandledErrors = result.unhandledErrors.map(errorText);
+    const escaped = result.unhandledErrors.flatMap((error) => escapedWith(error) ?? []);
     if (this.memory.exceeded) unhandledErrors.unshift(outOfMemory);
     // With a file listed twice, vitest's state holds its last run only: the runs that ended come from the reporter.
     const modules = new Set(specs.map((spec) => fileKey({ project: spec.project.name, moduleId: spec.moduleId }))).size < specs.length ? [...this.ended, ...result.testModules.filter((module) => !this.ended.includes(module))] : result.testModules;
@@ -319,7 +332,7 @@ export class VitestSession {
     await this.warm.settled();
     // A thread in which a file found globals changed serves no later run.
     if (files.some((file) => file.leaked.length > 0)) await this.warm.discard();
-    return { tests, files, unhandledErrors };
+    return { tests, files, unhandledErrors, ...(escaped.length > 0 ? { escapedWith: [...new Set(escaped)] } : {}) };
   }
 
   private specifications(selection: TestSelection[]) {
@@ -412,10 +425,10 @@ export function forgetUnlisted(files: FileOutcome[], activeByFile: Record<string
   }
 }
 
-/** `activeByFile` (by fileKey) of one vitest project's files, by path. */
-function projectFiles(activeByFile: Record<string, number[]>, project: string): Record<string, number[]> {
+/** What `byFile` (by fileKey) says of one vitest project's files, by path. */
+function projectFiles<T>(byFile: Record<string, T>, project: string): Record<string, T> {
   const prefix = fileKey({ project, moduleId: '' });
-  return Object.fromEntries(Object.entries(activeByFile).flatMap(([key, active]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), active]] : [])));
+  return Object.fromEntries(Object.entries(byFile).flatMap(([key, value]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), value]] : [])));
 }
 
 /** A file's outcome; with `activeByFile`, which mutant was active (as assay's runner recorded it, else the file's only one). */

@@ -42,6 +42,12 @@ export interface AssaySettings {
   bail?: boolean;
   /** Batch mode: per planned test, the mutants the dry run saw it reach; the canary must match. */
   expected?: Record<string, number[]>;
+  /**
+   * Per test file (absolute path), a vitest test timeout shorter than the project's for its
+   * tests (src/execute/test-timeouts.ts): the project's own stands where it is shorter, or where
+   * a test sets its own.
+   */
+  testTimeouts?: Record<string, number>;
 }
 
 /** In a batch plan, a run of the test with no mutant active. */

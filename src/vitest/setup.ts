@@ -12,6 +12,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, restoreGlobals, type GlobalFingerprint } from './global-state.js';
 import { guardOwnProcess } from './own-process.js';
+import { tagEscapedErrors } from './escaped-errors.js';
 import { NATIVE_SOURCES_KEY, serveToRequire } from '../instrument/require-hook.js';
 import {
   COVERAGE_VARIABLE,
@@ -32,6 +33,11 @@ declare module 'vitest' {
 const settings = inject(SETTINGS_KEY);
 serveToRequire(inject(NATIVE_SOURCES_KEY));
 guardOwnProcess();
+// Once per thread, before the thread's globals are fingerprinted: reads the runtime of the file running when an error escapes.
+tagEscapedErrors(() => {
+  const current = (globalThis as { __assay?: { settings: AssaySettings; active: number } }).__assay;
+  return current?.settings.mode === 'batch' ? current.active : NO_MUTANT;
+});
 const testFile = expect.getState().testPath ?? '';
 
 /**

@@ -54,6 +54,16 @@ describe('formBatches', () => {
     expect(formBatches(many, { maxSize: 30, workers: 2 }, facts, 'shared')).toHaveLength(14);
     expect(formBatches(many.slice(0, 30), { maxSize: 500, workers: 2 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 10]);
   });
+
+  it('cuts batches by expected test time too, to about four per worker, never below 5 s', () => {
+    // 40 mutants: the first ten expect 8 s of tests each, the others 0.1 s; 83 s in all, at most 20.75 s a batch.
+    const runs = Array.from({ length: 40 }, (_, i) => ({ ...run(i + 1, 'src/a.ts', { '/t/a.test.ts': ['t1'] }), expectedMs: i < 10 ? 8000 : 100 }));
+    const facts = { duration: new Map<string, number>(), coverage: {}, lines: new Map<string, number>(), files: {} };
+    expect(formBatches(runs, { maxSize: 500, workers: 1 }, facts, 'shared').map((b) => b.runs.length)).toEqual([2, 2, 2, 2, 20, 12]);
+    // Quick tests: 40 × 0.1 s stays under 5 s, cut by count only.
+    const quick = runs.map((each) => ({ ...each, expectedMs: 100 }));
+    expect(formBatches(quick, { maxSize: 500, workers: 1 }, facts, 'shared').map((b) => b.runs.length)).toEqual([20, 20]);
+  });
 });
 
 describe('batchVerdicts', () => {

@@ -1,6 +1,6 @@
 /**
- * executePlan on a stand-in pool: a batch that completed with an error outside tests is cut in
- * halves down to single mutants, each half a batch again (cheap in warm test threads), and only
+ * executePlan on a stand-in pool: a batch that completed with an error outside tests runs the
+ * mutants active when it escaped apart, or is cut in halves down to single mutants, each half a batch again (cheap in warm test threads), and only
  * the mutant at fault runs on its own — as a static group of one (a warm thread) where files share
  * threads, with a fresh thread per file where they do not; a batch that never completed (its
  * worker failed) is cut only above SPLIT_ABOVE, so four mutants then run alone in fresh threads.
@@ -55,6 +55,23 @@ describe('executePlan on a failed batch', () => {
     expect(alone.kind === 'static' && alone.activeByFile).toEqual({ '\u0000/t/a.test.ts': [AT_FAULT] });
   });
 
+  it('runs the mutants active when the error escaped apart first, then the rest as a batch that halves on failure', async () => {
+    const tasks: MutantMessage[] = [];
+    // The error escapes while mutant 2 is active (a wrong suspect), then while mutant 3 is.
+    const suspect = (task: MutantMessage) => (task.kind === 'batch' && task.plan.t1.includes(2) ? 2 : AT_FAULT);
+    const tagged = (task: MutantMessage): RunOutcome => {
+      const answered = answer(task);
+      return answered.unhandledErrors.length > 0 ? { ...answered, escapedWith: [suspect(task)] } : answered;
+    };
+    const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), tagged(task)), destroy: async () => undefined };
+    const verdicts = await executePlan(pool as unknown as Piscina, runs, options());
+    expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Killed'], [2, 'Killed'], [3, 'Killed'], [4, 'Killed']]);
+    // Suspect 2 goes apart (innocent: its group of one settles it); the rest fails again and, cut
+    // from a suspect once already, halves; the half [1, 3] names 3, which goes apart from [1].
+    expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 3, 4], [1, 3], [1], NO_MUTANT, 'static', [4], 'static']);
+    expect(tasks.flatMap((task) => (task.kind === 'static' ? [groupOfOne(task)] : []))).toEqual([AT_FAULT, 2]);
+  });
+
   it('runs the mutant at fault with a fresh thread per file when files do not share threads', async () => {
     const tasks: MutantMessage[] = [];
     const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
@@ -89,7 +106,7 @@ describe('executePlan on a failed batch', () => {
     expect(tasks.map(shape)).toEqual([[1], NO_MUTANT, 'static']);
   });
 
-  it('confirms a timeout a group of one found without proof with one run of its own, not two', async () => {
+  it("confirms a timeout a group of one found with a shorter test timeout by one more group of one, with the project's", async () => {
     const tasks: MutantMessage[] = [];
     const timedOut = outcome([test('t1', [], { state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })]);
     const respond = (task: MutantMessage): RunOutcome => {
@@ -101,6 +118,8 @@ describe('executePlan on a failed batch', () => {
     const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), respond(task)), destroy: async () => undefined };
     const verdicts = await executePlan(pool as unknown as Piscina, runs.slice(0, 1), options());
     expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Timeout']]);
-    expect(tasks.map(shape)).toEqual([[1], NO_MUTANT, 'static', 1]);
+    expect(tasks.map(shape)).toEqual([[1], NO_MUTANT, 'static', 'static']);
+    // The batch and the first group give the test file a shorter timeout; the confirming group does not.
+    expect(tasks.map((task) => 'testTimeouts' in task && task.testTimeouts !== undefined)).toEqual([true, false, true, false]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileRounds, formStaticGroups, probes, staticGroupOf, staticGroupVerdicts } from '../../../src/execute/static-groups.js';
+import { failedMutants, fileRounds, formStaticGroups, probes, staticGroupOf, staticGroupVerdicts, withoutDecided } from '../../../src/execute/static-groups.js';
 import { fileOutcome, outcome, run, test } from './runs.js';
 
 /** A static mutant's run: whole test files (no test ids), as the plan makes them. */
@@ -50,6 +50,30 @@ describe('fileRounds', () => {
       { selection: [{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/b.ts' }], activeByFile: { [key('/t/a.ts')]: [1], [key('/t/b.ts')]: [1] } },
       { selection: [{ project: '', moduleId: '/t/a.ts' }], activeByFile: { [key('/t/a.ts')]: [2] } },
     ]);
+  });
+});
+
+describe('the later parts of a group, with bail', () => {
+  it('leave out the mutants an earlier part saw fail: a failed test or a file that failed to load', () => {
+    const seen = outcome(
+      [
+        test('a1', [], { moduleId: '/t/a.ts', state: 'failed', errors: ['AssertionError: changed'], active: 1 }),
+        test('a2', [], { moduleId: '/t/a.ts', active: 2 }),
+      ],
+      { files: [file('/t/a.ts', { active: 1 }), file('/t/a.ts', { active: 2 }), file('/t/b.ts', { active: 3, errors: ['Error: cannot load'] })] },
+    );
+    expect([...failedMutants(seen)].sort()).toEqual([1, 3]);
+  });
+
+  it("drop a decided mutant's listings and keep each file's remaining listings with their own mutants", () => {
+    const group = staticGroupOf([staticRun(1, ['/t/a.ts', '/t/b.ts'], 2), staticRun(2, ['/t/a.ts'], 1), staticRun(3, ['/t/a.ts', '/t/b.ts'], 1)]);
+    const part = { selection: group.task.selection, activeByFile: group.task.activeByFile };
+    expect(withoutDecided(part, new Set([1]))).toEqual({
+      selection: [{ project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/a.ts' }, { project: '', moduleId: '/t/b.ts' }],
+      activeByFile: { [key('/t/a.ts')]: [2, 3], [key('/t/b.ts')]: [3] },
+    });
+    expect(withoutDecided(part, new Set([1, 2, 3]))).toEqual({ selection: [], activeByFile: {} });
+    expect(withoutDecided(part, new Set())).toBe(part);
   });
 });
 
