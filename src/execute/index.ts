@@ -9,6 +9,9 @@
  * then with a fresh thread per test file. `batchSize` 0 (isolation "full") runs
  * every mutant on its own. Longest expected work goes first so the workers finish together;
  * before it, chores (the coverage pass, src/coverage/on-pool.ts), each on a worker of its own.
+ * A batch that an error escaped from (an uncaught exception, an unhandled rejection) settles none of
+ * its mutants: those it names (src/vitest/escaped-errors.ts) run apart and the rest again as a
+ * batch, which halves if it fails too, down to the mutant at fault.
  * A run past its wall-clock budget (`timeoutFactor × expected + timeoutMS + overhead`) is
  * aborted — piscina terminates the stuck thread and starts a fresh one. In a batch or a group,
  * tests have a shorter vitest timeout than the project's (test-timeouts.ts), so a mutant that
@@ -254,7 +257,10 @@ async function runTogether(
   if (!('tests' in outcome)) return { settled: [], unresolved: whole(work.runs), unprobed: [], failed: true, completed: false, timedOut: new Set(), suspects: [] };
   // In a batch no mutant is active while a file loads, so an error outside tests is the run's, not a mutant's.
   const failed = outcome.unhandledErrors.length > 0 || (work.task.kind === 'batch' && outcome.files.some((file) => file.errors.length > 0));
-  if (failed) trace(`failed: ${(outcome.unhandledErrors[0] ?? outcome.files.find((file) => file.errors.length > 0)?.errors[0] ?? '').split('\n')[0]}`);
+  if (failed) {
+    const [first] = [...outcome.unhandledErrors, ...outcome.files.flatMap((file) => file.errors)];
+    trace(`failed: ${outcome.unhandledErrors.length} unhandled, escaped with ${outcome.escapedWith?.join(',') ?? 'none'}: ${first?.split('\n')[0]}`);
+  }
   const verdicts = work.task.kind === 'batch' ? batchVerdicts(work.runs, outcome) : staticGroupVerdicts(work.runs, outcome);
   const durationMs = Math.round((Date.now() - started) / work.runs.length);
   // A probe settles only what a failure proves; anything else runs its whole run next (`unprobed`).

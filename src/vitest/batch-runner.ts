@@ -32,6 +32,7 @@
  */
 // `VitestTestRunner` of 'vitest' is the runner interface (its hooks), not the class.
 import type { RunnerTestCase, RunnerTestSuite, TestRunner, VitestTestRunner as RunnerHooks } from 'vitest';
+import { enterRepeat } from './escaped-errors.js';
 import { HIT_LIMIT_MARKER, NO_MUTANT, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 /** vitest's test runner class (`VitestTestRunner` of vitest 4's `vitest/runners`, `TestRunner` of vitest 5's `vitest`). */
@@ -153,6 +154,7 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
       const plan = repeatsOf.get(test);
       if (!rt || !plan) return;
       const mutant = plan[options?.repeats ?? 0] ?? NO_MUTANT;
+      enterRepeat(mutant);
       if (mutant === NO_MUTANT) rt.startCanary();
       else rt.activate(mutant);
     }

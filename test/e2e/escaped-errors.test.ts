@@ -1,7 +1,8 @@
 /**
  * Errors that escape the tests of a batch (src/vitest/escaped-errors.ts), through the built
  * session and the real vitest: an uncaught exception and an unhandled rejection, each made while
- * one mutant's repeat of a test ran, are reported for the run with the mutant active then.
+ * one mutant's repeat of a test ran, are reported for the run with that mutant's id, also the one
+ * that escapes only during a later mutant's repeat.
  */
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,11 +14,11 @@ import { tempProject } from '../unit/config/temp-project.js';
 
 const { VitestSession } = (await import(pathToFileURL(path.join(repoRoot, 'dist/vitest/session.js')).href)) as typeof Session;
 
-/** Under mutant 5 the test leaves a throwing timer behind; under mutant 6, a rejected promise. */
+/** Under mutant 5 the test leaves behind a timer that throws during a later repeat; under mutant 6, a rejected promise. */
 const TESTS = `import { it } from 'vitest';
 const active = () => (globalThis as { __assay: { active: number } }).__assay.active;
 it('leaves something behind under some mutants', async () => {
-  if (active() === 5) setTimeout(() => { throw new Error('escaped under 5'); }, 0);
+  if (active() === 5) setTimeout(() => { throw new Error('escaped under 5'); }, 80);
   if (active() === 6) Promise.reject(new Error('rejected under 6'));
   await new Promise((resolve) => setTimeout(resolve, 50));
 });
@@ -31,7 +32,7 @@ afterEach(async () => {
 });
 
 describe('an error that escapes a batch', () => {
-  it('is reported with the mutant active when it escaped', async () => {
+  it('is reported with the mutant whose repeat it came from', async () => {
     const dir = await tempProject({ 'package.json': { type: 'module' }, 'vitest.config.ts': 'export default {};\n', 'leaves.test.ts': TESTS });
     await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: true, maxWorkers: 1, memoryLimitMb: 512, batch: true });
