@@ -153,16 +153,23 @@ export function projectParts(task: StaticGroupTask): GroupPart[] {
 /** The group's listings in rounds: the k-th run of each file in round k (for a vitest without assay's runner, which cannot tell a file's runs apart). */
 export function fileRounds(task: StaticGroupTask): GroupPart[] {
   const rounds: GroupPart[] = [];
-  const seen = new Map<string, number>();
-  for (const file of task.selection) {
-    const key = fileKey(file);
-    const round = seen.get(key) ?? 0;
-    seen.set(key, round + 1);
-    rounds[round] ??= { selection: [], activeByFile: {} };
-    rounds[round].selection.push(file);
-    rounds[round].activeByFile[key] = [task.activeByFile[key][round]];
+  for (const { file, key, run, mutant } of listingsOf(task)) {
+    rounds[run] ??= { selection: [], activeByFile: {} };
+    rounds[run].selection.push(file);
+    rounds[run].activeByFile[key] = [mutant];
   }
   return rounds;
+}
+
+/** Each listing of `part` in order: its file's key, which run of the file it is (from 0), and the mutant that run has. */
+function listingsOf(part: GroupPart): Array<{ file: TestSelection; key: string; run: number; mutant: number }> {
+  const runs = new Map<string, number>();
+  return part.selection.map((file) => {
+    const key = fileKey(file);
+    const run = runs.get(key) ?? 0;
+    runs.set(key, run + 1);
+    return { file, key, run, mutant: part.activeByFile[key][run] };
+  });
 }
 
 /**
@@ -177,23 +184,16 @@ export function failedMutants(outcome: RunOutcome): Set<number> {
   return failed;
 }
 
-/** `part` without the listings of `decided` mutants (see failedMutants). */
+/** `part` without the listings of `decided` mutants (see failedMutants); each file's other listings keep their mutants, in order. */
 export function withoutDecided(part: GroupPart, decided: ReadonlySet<number>): GroupPart {
   if (decided.size === 0) return part;
-  const activeByFile: Record<string, number[]> = {};
-  const selection: TestSelection[] = [];
-  // A file's k-th listing runs its k-th mutant: drop a decided mutant and one listing of its file together.
-  const taken = new Map<string, number>();
-  for (const file of part.selection) {
-    const key = fileKey(file);
-    const index = taken.get(key) ?? 0;
-    taken.set(key, index + 1);
-    const mutant = part.activeByFile[key][index];
+  const left: GroupPart = { selection: [], activeByFile: {} };
+  for (const { file, key, mutant } of listingsOf(part)) {
     if (decided.has(mutant)) continue;
-    selection.push(file);
-    (activeByFile[key] ??= []).push(mutant);
+    left.selection.push(file);
+    (left.activeByFile[key] ??= []).push(mutant);
   }
-  return { selection, activeByFile };
+  return left;
 }
 
 /**
