@@ -165,11 +165,12 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     if (stopped()) return;
     for (const result of settled) settle(result, lanes);
     lanes.putFirst(...staticWork(unprobed));
-    // A batch whose unhandled error escaped while some of its mutants were active runs them apart,
-    // as if alone, and the rest again as a batch: one step where halving takes several.
+    // A batch whose unhandled error came from some of its mutants' repeats runs them apart, as if
+    // alone (as leftovers() would), and the rest again as a batch: one step where halving takes several.
     if (together.task.kind === 'batch' && !('suspected' in together && together.suspected === true) && suspects.length > 0 && suspects.length < unresolved.length) {
       const rest: Batch = { ...batchOf(unresolved.filter((run) => !suspects.includes(run)), options.tests, options.threads), suspected: true };
-      lanes.putFirst({ together: rest, expectedMs: rest.expectedMs }, ...staticWork(suspects));
+      const apart = options.threads === 'shared' ? staticWork(suspects) : suspects.map((run) => ({ run, expectedMs: run.expectedMs }));
+      lanes.putFirst({ together: rest, expectedMs: rest.expectedMs }, ...apart);
       return;
     }
     // A run that failed as a whole is cut in two, so a mutant at fault is found in a few runs

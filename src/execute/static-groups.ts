@@ -28,7 +28,7 @@ export interface StaticGroup {
   expectedMs: number;
   /** The most times the run lists one test file: each listing loads it again (see runBudget). */
   repeats: number;
-  /** A group of one whose mutant timed out once already (in a batch): a Timeout here is confirmed. */
+  /** A group of one whose mutant timed out once already (in a batch or a group): a Timeout here is confirmed. */
   confirming?: boolean;
   /**
    * Probes (probes()): by mutant id, the whole run of each mutant probed here, which runs next

@@ -5,8 +5,8 @@
  * suspect (src/execute/index.ts runs it apart from the rest of the batch). Each repeat of a test
  * runs in an async context of its mutant (`enterRepeat`, called by the batch runner as the repeat
  * starts), which timers, promises and event handlers the repeat set up carry on: an error thrown
- * from them names that mutant even when it escapes during a later repeat. Where no context says
- * (a microtask, code vitest ran), the mutant active when it escaped is named. A suspect only:
+ * from them names that mutant even when it escapes during a later repeat. Where no repeat's
+ * context says (code vitest ran outside repeats), the mutant active when it escaped is named. A suspect only:
  * nothing is decided on it. The error carries the id to the node side in a property of its own,
  * set before vitest serializes the error: by wrapping `process.emit`, since vitest reports such an
  * error only while its own listener is the event's only one (another listener, it assumes, is the
@@ -40,9 +40,22 @@ export function tagEscapedErrors(active: () => number): void {
   const emit = process.emit;
   process.emit = function (this: NodeJS.Process, event: string | symbol, error?: unknown, ...rest: unknown[]) {
     const id = ESCAPES.has(event as string) ? (repeats().getStore() ?? active()) : NO_MUTANT;
-    if (id !== NO_MUTANT && error !== null && typeof error === 'object' && !(ESCAPED_WITH in error)) (error as Record<string, unknown>)[ESCAPED_WITH] = id;
+    if (id !== NO_MUTANT && error !== null && typeof error === 'object' && !(ESCAPED_WITH in error)) tag(error, id);
     return (emit as (...args: unknown[]) => boolean).call(this, event, error, ...rest);
   } as typeof process.emit;
+}
+
+/**
+ * Not enumerable, so the tests' own handlers and assertions (`toEqual` compares enumerable
+ * properties) see the error as it was; vitest's serializer copies every own property. An error
+ * that cannot take it (frozen, a proxy that refuses) goes untagged.
+ */
+function tag(error: object, id: number): void {
+  try {
+    Object.defineProperty(error, ESCAPED_WITH, { value: id, enumerable: false, configurable: true });
+  } catch {
+    // untagged: the batch halves instead
+  }
 }
 
 /** The mutant an escaped error was tagged with (node side), if any. */

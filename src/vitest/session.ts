@@ -20,7 +20,7 @@ import { NO_TEST_ON_LINE, specificationTests } from './selection.js';
 import { relatedSpecifications, type RelatedTests } from './related.js';
 import { trace } from '../trace.js';
 import type { ServedCode } from '../execute/served-code.js';
-import { OUT_OF_MEMORY, SETTINGS_KEY, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
+import { OUT_OF_MEMORY, SETTINGS_KEY, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 import { escapedWith } from './escaped-errors.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -141,7 +141,7 @@ export interface RunOutcome {
   tests: TestOutcome[];
   files: FileOutcome[];
   unhandledErrors: string[];
-  /** Batch mode: the mutants active when unhandled errors escaped, suspects of them (escaped-errors.ts). */
+  /** Batch mode: the mutants whose repeats unhandled errors came from, suspects of them (escaped-errors.ts). */
   escapedWith?: number[];
 }
 
@@ -330,8 +330,10 @@ export class VitestSession {
     for (const { id, location } of tests) if (location !== undefined) this.lines.set(id, location.line);
     trace(`ran ${settings.mode} tests=${tests.length}`);
     await this.warm.settled();
-    // A thread in which a file found globals changed serves no later run.
-    if (files.some((file) => file.leaked.length > 0)) await this.warm.discard();
+    // A thread in which a file found globals changed serves no later run; nor one in which vitest
+    // timed a test out, whose body may still be running there, under whatever mutant comes next.
+    const timedOut = tests.some((test) => test.errors.some((error) => VITEST_TIMEOUT.test(error)) || test.batch?.some(([, outcome]) => outcome === 'slow') === true);
+    if (timedOut || files.some((file) => file.leaked.length > 0)) await this.warm.discard();
     return { tests, files, unhandledErrors, ...(escaped.length > 0 ? { escapedWith: [...new Set(escaped)] } : {}) };
   }
 

@@ -72,6 +72,18 @@ describe('executePlan on a failed batch', () => {
     expect(tasks.flatMap((task) => (task.kind === 'static' ? [groupOfOne(task)] : []))).toEqual([AT_FAULT, 2]);
   });
 
+  it('runs a suspect with a fresh thread per file when files do not share threads', async () => {
+    const tasks: MutantMessage[] = [];
+    const tagged = (task: MutantMessage): RunOutcome => {
+      const answered = answer(task);
+      return answered.unhandledErrors.length > 0 ? { ...answered, escapedWith: [AT_FAULT] } : answered;
+    };
+    const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), tagged(task)), destroy: async () => undefined };
+    const verdicts = await executePlan(pool as unknown as Piscina, runs, options('per-file'));
+    expect(verdicts.map((result) => result.status)).toEqual(['Killed', 'Killed', 'Killed', 'Killed']);
+    expect(tasks.map(shape)).toEqual([[1, 2, 3, 4], [1, 2, 4], NO_MUTANT, AT_FAULT]);
+  });
+
   it('runs the mutant at fault with a fresh thread per file when files do not share threads', async () => {
     const tasks: MutantMessage[] = [];
     const pool = { options: { maxThreads: 1 }, run: async (task: MutantMessage) => (tasks.push(task), answer(task)), destroy: async () => undefined };
