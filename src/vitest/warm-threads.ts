@@ -9,7 +9,8 @@
  * vitest with `isolate` on inside the threads, which resets the module graph before each file.
  * A parked thread keeps its globals, as a thread vitest shares between files does; the setup
  * file's fingerprint of global state (global-state.ts) tells a file that finds them changed, and
- * the session discards the parked threads after such a run (`discard`).
+ * the session discards the parked threads after such a run (`discard`), as after a run in which
+ * vitest timed a test out (the test's body may go on running in its thread).
  */
 import { Worker } from 'node:worker_threads';
 
