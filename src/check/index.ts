@@ -67,7 +67,8 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
   const failed = new AbortController();
   try {
     const run = (task: CheckTask) => pool.run(task, { signal: AbortSignal.any([failed.signal, ...(signal ? [signal] : [])]) }) as Promise<CheckAnswer>;
-    const answers = [run({ kind: 'baseline' }), ...shares(checked, threads * SHARES_PER_THREAD).map((share) => run({ kind: 'mutants', mutants: share }))];
+    const tasks: CheckTask[] = [{ kind: 'baseline' }, ...shares(checked, threads * SHARES_PER_THREAD).map((share): CheckTask => ({ kind: 'mutants', mutants: share }))];
+    const answers = threads === 1 ? oneAtATime(tasks, run) : tasks.map(run);
     for (const answer of answers) answer.catch(() => undefined); // each is awaited below, or aborted when another fails
     const baseline = await answers[0];
     if (baseline.kind === 'user-error') throw new UserError(baseline.message);
@@ -93,6 +94,24 @@ export async function typeCheck(options: Options, files: readonly SourceFile[], 
     await closeCompilers(pool, threads);
     await endPool(pool);
   }
+}
+
+/**
+ * The tasks of a single thread (the native compiler's), each sent once the one before answered
+ * well: a failure then never finds a task running, whose thread the abort would end before it
+ * closed the compiler's process (which then outlived assay, holding its output open).
+ */
+function oneAtATime(tasks: readonly CheckTask[], run: (task: CheckTask) => Promise<CheckAnswer>): Promise<CheckAnswer>[] {
+  let previous: Promise<CheckAnswer | undefined> = Promise.resolve(undefined);
+  return tasks.map((task) => {
+    const answer = previous.then((before) => (before === undefined || answeredWell(before) ? run(task) : Promise.reject(new Error('not checked: an earlier check failed'))));
+    previous = answer;
+    return answer;
+  });
+}
+
+function answeredWell(answer: CheckAnswer): boolean {
+  return (answer.kind === 'baseline' && answer.error === undefined) || answer.kind === 'mutants';
 }
 
 /** How long closing the compilers may take, at most (a worker's close waits for the others for as long). */
