@@ -146,7 +146,7 @@ async function runOnPool(
   coverage.answer.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
   const executeStarted = Date.now();
   trace('execute');
-  let executed = (await execute(pool, runs, dry, options, { onResult, signal, chores: [coverage.chore] })).flatMap(withCopies);
+  let executed = (await execute(pool, runs, dry, options, { onResult, signal, chores: [coverage.chore], sessionOptions })).flatMap(withCopies);
   const interrupted = signal?.aborted === true;
   trace('executed');
   // An interrupted run does not wait for coverage: what finished is written at once.
@@ -159,7 +159,7 @@ async function runOnPool(
     dry = withFlaky(dry, late, PASSED_THEN_FAILED);
     const again = replanWithoutFlaky(executed, late, mutants, dry, options);
     if (again.replaced.size > 0) {
-      const rerun = again.runs.length === 0 ? [] : await execute(startPool(sessionOptions, options.concurrency), again.runs, dry, options, { signal });
+      const rerun = again.runs.length === 0 ? [] : await execute(startPool(sessionOptions, options.concurrency), again.runs, dry, options, { signal, sessionOptions });
       const revised = [...again.settled, ...rerun];
       revised.forEach((result) => events.revised?.(result));
       executed = [...executed.filter((result) => !again.replaced.has(result.id)), ...revised];
@@ -209,7 +209,7 @@ function execute(
   runs: readonly MutantRun[],
   dry: DryRunResult,
   options: Options,
-  { onResult, signal, chores }: Pick<ExecuteOptions, 'onResult' | 'signal' | 'chores'>,
+  { onResult, signal, chores, sessionOptions }: Pick<ExecuteOptions, 'onResult' | 'signal' | 'chores'> & { sessionOptions: PoolData },
 ): Promise<MutantResult[]> {
   return executePlan(pool, runs, {
     timeoutMS: options.timeoutMS,
@@ -228,6 +228,7 @@ function execute(
     onResult,
     signal,
     chores,
+    startWaiter: () => startPool(sessionOptions, 1),
   });
 }
 

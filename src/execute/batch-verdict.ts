@@ -1,10 +1,12 @@
 /**
- * Verdicts from a batch run. A mutant gets one only from clean evidence: every test planned for
- * it, in run order up to the first that noticed it, has a record with the mutant active, and
- * those tests' canary runs (no mutant) passed. That first test decides, as it does in a run of
- * the mutant alone that stops at the first failure: a failure makes it Killed (by every test that
- * failed), the hit limit makes it a Timeout; the tests after it may have no record (with bail on,
- * the batch runner skips them). Survived needs a passing record from every planned test.
+ * Verdicts from a batch run. A mutant gets one only from clean evidence: a record with the
+ * mutant active from a test whose canary run (no mutant) passed. The first such test in run order
+ * that did not pass decides, as it does in a run of the mutant alone that stops at the first
+ * failure: a failure makes it Killed (by every test that failed), the hit limit makes it a
+ * Timeout. Other planned tests may have no record: with bail on, the batch runner skips a
+ * mutant's tests after that one, in its file and in the thread's later files, whose order in the
+ * outcome need not be the order they ran in; and a failure or a proven timeout stands whatever
+ * ran before it. Survived needs a passing record from every planned test.
  * vitest's own test timeout gives a Timeout the hit limit did not prove, which the caller has a run
  * of the mutant's own confirm. Anything else before the deciding test — an error outside tests, a
  * failed canary, a missing record, a repeat that never reached the mutant, a test file that found
@@ -34,7 +36,7 @@ export function batchVerdicts(runs: readonly MutantRun[], outcome: RunOutcome): 
       .flatMap((selection) => selection.testIds ?? [])
       .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const results = planned.map((testId) => [testId, records.get(testId)?.get(run.mutant.id)] as const);
-    const first = results.find(([, result]) => result?.[0] !== 'pass');
+    const first = results.find(([, result]) => result !== undefined && result[0] !== 'pass') ?? results.find(([, result]) => result === undefined);
     const decisive = first?.[1]?.[0];
     if (first !== undefined && decisive !== 'fail' && decisive !== 'timeout' && decisive !== 'slow') continue;
     const testsCompleted = results.filter(([, result]) => result !== undefined).length;

@@ -18,7 +18,9 @@
  * makes a test wait for what never comes costs the run little. A timeout that the hit
  * limit did not prove (wall clock, or vitest's test timeout) may come from a loaded machine
  * rather than the mutant, so the mutant's next run of its own, with the project's timeout,
- * confirms it (see leftovers()) before it is scored Timeout. A run that ends in an error, or completes fewer tests than planned, is retried once
+ * confirms it (see leftovers()) before it is scored Timeout. That confirming run spends most of its time
+ * waiting, so it goes to a lane and a pool worker of its own (the waiting lane, lanes.ts) and
+ * overlaps the other lanes' work. A run that ends in an error, or completes fewer tests than planned, is retried once
  * and otherwise reported as RuntimeError: never as Survived. Before the first run of a single
  * mutant or a static group, a control run (control.ts) checks that planned tests pass through that
  * path with no mutant active; if not, the run stops with an InternalError and reports nothing more.
@@ -36,8 +38,10 @@ import { formStaticGroups, needsProbe, probes, staticGroupOf, staticGroupVerdict
 import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled, type Verdict } from './verdict.js';
 import { controlFailure, controlPassed, controlRuns } from './control.js';
 import { NO_MUTANT } from '../vitest/settings.js';
+import { YOUNG_GENERATION_MB } from '../vitest/warm-threads.js';
 import { trace } from '../trace.js';
 import { runLanes, type Lanes } from './lanes.js';
+import { askPool } from './ask-pool.js';
 import { scouting } from './scouts.js';
 import { testTimeouts, timeoutAllowance } from './test-timeouts.js';
 
@@ -60,6 +64,12 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Work beside the mutants for a pool worker of its own (the coverage pass): lanes take it before any mutant. */
   chores?: readonly Chore[];
+  /**
+   * Starts a pool of one worker for the waiting lane (lanes.ts), which runs the runs that confirm
+   * a timeout beside the other lanes; started when the first such run comes. Without it, or with
+   * one worker, they run in the worker lanes.
+   */
+  startWaiter?: () => Piscina;
 }
 
 /** Work a lane hands to the pool beside the mutants (see ExecuteOptions.chores). */
@@ -91,12 +101,13 @@ export function startPool(session: PoolData, concurrency: number): Piscina {
     // blocks its event loop: the vitest session each worker starts at once would stall until the
     // worker's first task, and its test threads' messages would wait between tasks.
     atomics: 'async',
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     workerData: session,
   });
 }
 
-export async function executePlan(pool: Piscina, runs: readonly MutantRun[], options: ExecuteOptions): Promise<MutantResult[]> {
-  const threads = pool.options.maxThreads;
+export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[], options: ExecuteOptions): Promise<MutantResult[]> {
+  const threads = mainPool.options.maxThreads;
   const batched = (run: MutantRun) => options.batchSize > 0 && !run.static;
   const grouped = (run: MutantRun) => options.batchSize > 0 && run.static && options.threads === 'shared';
   // Per mutated file, the test files that killed its static mutants so far, and how many; per
@@ -127,7 +138,7 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
   const stopped = () => broken || options.signal?.aborted === true;
   let control: Promise<void> | undefined;
   const controlled = () =>
-    (control ??= runControl(pool, runs, options).catch((error: unknown) => {
+    (control ??= runControl(mainPool, runs, options).catch((error: unknown) => {
       broken = true;
       throw error;
     }));
@@ -145,11 +156,16 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     if (released.length > 0) lanes.putFirst(...staticWork(released));
   };
   const choresTaken = new Set<Chore>();
-  const runWork = async (work: Work, lanes: Lanes<Work>): Promise<void> => {
+  const resting = new Set<Promise<unknown>>();
+  // A confirming run mostly waits out the project's test timeout: it has a lane and a worker of its own.
+  let waiter: Piscina | undefined;
+  const waits = threads > 1 && options.startWaiter !== undefined ? confirms : undefined;
+  const runWork = async (work: Work, lanes: Lanes<Work>, lane: number): Promise<void> => {
+    const pool = lane < threads ? mainPool : (waiter ??= options.startWaiter!());
     if ('chore' in work) {
       trace(describeWork(work));
       choresTaken.add(work.chore);
-      return work.chore.run(pool, options.signal);
+      return work.chore.run(mainPool, options.signal);
     }
     if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
     if (stopped()) return;
@@ -184,11 +200,16 @@ export async function executePlan(pool: Piscina, runs: readonly MutantRun[], opt
     else lanes.putFirst(...leftovers(unresolved, together, { completed, timedOut }, options, staticWork));
   };
   try {
-    await runLanes(queue, threads, runWork, stopped);
+    // A lane out of work while others run lets an idle worker end its parked threads (RestTask):
+    // near the end of a run they would otherwise sit beside the threads still at work.
+    const rest = () => void resting.add(askPool(mainPool, { kind: 'rest' }).catch(() => undefined));
+    await runLanes(queue, threads, runWork, { stopped, waits, onIdle: rest });
   } finally {
     for (const chore of chores) if (!choresTaken.has(chore)) chore.drop();
+    // A worker's answer to a task the pool no longer holds (it was destroyed) would end the process.
+    await Promise.all(resting);
     trace('pool destroy');
-    await pool.destroy();
+    await Promise.all([mainPool.destroy(), waiter?.destroy()]);
     trace('pool destroyed');
   }
   return results.sort((a, b) => a.id - b.id);
@@ -231,6 +252,12 @@ function budgetFor(expectedMs: number, options: ExecuteOptions): number {
 function runBudget(work: Batch | StaticGroup, options: ExecuteOptions): number {
   const repeats = 'repeats' in work ? work.repeats : 1;
   return budgetFor(work.expectedMs, options) + Math.max(0, repeats - 1) * options.overheadMs;
+}
+
+/** A run that confirms a timeout: its own, with the project's test timeout (see leftovers()). */
+function confirms(work: Work): boolean {
+  if ('run' in work) return work.confirming === true;
+  return 'together' in work && 'confirming' in work.together && work.together.confirming === true;
 }
 
 /** `confirming`: the mutant already timed out once without proof (in a batch or a group); one confirming attempt is left. */

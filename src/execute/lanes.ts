@@ -1,22 +1,40 @@
 /**
  * Lanes over a shared queue whose work can make more work: a batch that could not settle a mutant
- * puts that mutant's own run back at the front. A lane that finds the queue empty waits while any
- * other lane is still at work, since what that lane is running may yet add work for it; the lanes
- * end together, once the queue is empty and none is at work, or as soon as `stopped()` says so.
- * (A lane that simply ended on an empty queue left every later split-out to one worker.)
+ * puts that mutant's own run back at the front. A lane that finds no work it may take waits while
+ * any other lane is still at work, since what that lane is running may yet add work for it; the
+ * lanes end together, once the queue is empty and none is at work, or as soon as `stopped()` says
+ * so. (A lane that simply ended on an empty queue left every later split-out to one worker.)
+ *
+ * Work that mostly waits (`waits`: a run that confirms a timeout sits out the project's test
+ * timeout, seconds of an idle thread) has a lane of its own beside the `count` worker lanes, so
+ * that the waiting overlaps the other lanes' work instead of holding a worker lane. A worker lane
+ * takes the first work that does not wait, and waiting work only when nothing else is left and
+ * the waiting lane is busy.
  */
 export interface Lanes<W> {
   /** Puts work at the front of the queue, in order: what a run left over goes next. */
   putFirst(...work: W[]): void;
 }
 
-/** Runs `work` on `count` lanes until the queue is drained; rejects with the first lane's error. */
+export interface LaneOptions<W> {
+  stopped?: () => boolean;
+  /** Work for the waiting lane; without it there is none, and the worker lanes take everything. */
+  waits?: (item: W) => boolean;
+  /** Called each time a worker lane starts to wait on an empty queue while another lane works. */
+  onIdle?: () => void;
+}
+
+/**
+ * Runs `work` until the queue is drained, on `count` worker lanes (0 … count-1) and, with
+ * `options.waits`, the waiting lane (numbered `count`, or 1 when `count` is 0); rejects with the first lane's error.
+ */
 export async function runLanes<W>(
   queue: W[],
   count: number,
-  work: (item: W, lanes: Lanes<W>) => Promise<void>,
-  stopped: () => boolean = () => false,
+  work: (item: W, lanes: Lanes<W>, lane: number) => Promise<void>,
+  { stopped = () => false, waits, onIdle = () => undefined }: LaneOptions<W> = {},
 ): Promise<void> {
+  const workers = Math.max(1, count);
   let working = 0;
   let failed = false;
   let waiting: Array<() => void> = [];
@@ -31,28 +49,42 @@ export async function runLanes<W>(
       wakeAll();
     },
   };
-  const take = async (): Promise<W | undefined> => {
+  let waitingLaneBusy = false;
+  const indexFor = (lane: number): number => {
+    if (waits === undefined) return queue.length > 0 ? 0 : -1;
+    if (lane === workers) return queue.findIndex(waits);
+    const own = queue.findIndex((item) => !waits(item));
+    return own === -1 && queue.length > 0 && waitingLaneBusy ? 0 : own;
+  };
+  const take = async (lane: number): Promise<W | undefined> => {
     for (;;) {
       if (failed || stopped()) return undefined;
-      const item = queue.shift();
-      if (item !== undefined) return item;
-      if (working === 0) return undefined;
+      const index = indexFor(lane);
+      // Counted as at work from the moment it is taken: a lane that looks between the taking and
+      // the start must not see every lane idle and end.
+      if (index !== -1) {
+        working++;
+        return queue.splice(index, 1)[0];
+      }
+      if (working === 0 && queue.length === 0) return undefined;
+      if (lane < workers && queue.length === 0) onIdle();
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
   };
-  const lane = async () => {
-    for (let item = await take(); item !== undefined; item = await take()) {
-      working++;
+  const run = async (lane: number) => {
+    for (let item = await take(lane); item !== undefined; item = await take(lane)) {
+      if (lane === workers) waitingLaneBusy = true;
       try {
-        await work(item, lanes);
+        await work(item, lanes, lane);
       } catch (error) {
         failed = true;
         throw error;
       } finally {
         working--;
+        if (lane === workers) waitingLaneBusy = false;
         wakeAll();
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, count) }, lane));
+  await Promise.all(Array.from({ length: workers + (waits === undefined ? 0 : 1) }, (_, lane) => run(lane)));
 }

@@ -60,10 +60,19 @@ export interface DryTask {
   graphOf: TestFile[];
 }
 
+/**
+ * Asked of a worker that has no work left for now while other workers still run: it ends its
+ * parked test threads, so that the process does not hold them beside the threads still running
+ * (a thread that loaded a large test dependency holds hundreds of MB).
+ */
+export interface RestTask {
+  kind: 'rest';
+}
+
 /** A task that runs mutants. */
 export type MutantTask = SingleTask | BatchTask | StaticGroupTask;
 
-export type WorkerTask = MutantTask | SuiteTask | DryTask | CoverageTask;
+export type WorkerTask = MutantTask | SuiteTask | DryTask | CoverageTask | RestTask;
 
 /**
  * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit), and the

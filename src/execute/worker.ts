@@ -27,7 +27,7 @@ const starting = VitestSession.start({ ...data, code, batch: true });
 starting.catch(() => undefined);
 let requirable: string[] | undefined;
 
-export default async function runTask(task: WorkerMessage): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | CoverageAnswer | UserErrorAnswer> {
+export default async function runTask(task: WorkerMessage): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | CoverageAnswer | UserErrorAnswer | null> {
   try {
     return await answer(task, await starting);
   } catch (error) {
@@ -36,7 +36,7 @@ export default async function runTask(task: WorkerMessage): Promise<RunOutcome |
   }
 }
 
-async function answer(task: WorkerMessage, session: VitestSession): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | CoverageAnswer> {
+async function answer(task: WorkerMessage, session: VitestSession): Promise<RunOutcome | BatchUnsupported | SuiteAnswer | DryAnswer | CoverageAnswer | null> {
   session.learnLines(task.lines);
   switch (task.kind) {
     case 'single':
@@ -70,6 +70,9 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
       const { specifications, found } = await session.suite();
       return { files: specifications.map((specification) => ({ project: specification.project.name, moduleId: specification.moduleId })), found };
     }
+    case 'rest':
+      await session.endParkedThreads();
+      return null;
     case 'coverage':
       // Its own session and test thread: this worker's parked threads are ended first, so that the
       // process does not hold both (coverage/index.ts).

@@ -11,8 +11,9 @@
  * by earlier repeats (a filled cache) that could have hidden a mutant, so none of the test's
  * records is trusted.
  * With bail on, a mutant is not run again once a test ended without passing with it active (killed,
- * hit limit, vitest's timeout, unreached): its later tests are skipped, as bail skips them in a run
- * of the mutant alone — they could not change its verdict, only cost time or hang.
+ * hit limit, vitest's timeout, unreached): its later tests are skipped, in that file and in the
+ * thread's later files of the run, as bail skips them in a run of the mutant alone — they could
+ * not change its verdict, only cost time or hang.
  *
  * In mutant mode it serves groups of static mutants (AssaySettings.activeByFile): a run may list a
  * test file several times, each time with another mutant active while its modules load (the setup
@@ -84,6 +85,23 @@ function bailingRuntime(): MutantRuntime | undefined {
   return candidate?.settings.bail === true ? candidate : undefined;
 }
 
+/** Where a test thread keeps the mutants decided in the current run (decidedInRun). */
+const DECIDED = Symbol.for('assay.decidedInRun');
+
+/**
+ * The mutants a test of the current run ended without passing, in this thread. Kept on the
+ * thread's global, by the session's run number: vitest makes a runner for each test file, and a
+ * mutant decided in one file must be skipped in the thread's later files too (each skip saves,
+ * for a mutant that leaves tests waiting, a test timeout per file), while a warm thread's next run
+ * starts afresh.
+ */
+function decidedInRun(): Set<number> {
+  const thread = globalThis as { [DECIDED]?: { run: number | undefined; mutants: Set<number> }; __assay?: { settings?: AssaySettings } };
+  const run = thread.__assay?.settings?.run;
+  if (thread[DECIDED] === undefined || thread[DECIDED].run !== run) thread[DECIDED] = { run, mutants: new Set() };
+  return thread[DECIDED].mutants;
+}
+
 /**
  * The project's own test timeout, as the thread's first collection found it: a later run's
  * runner config is copied from the one a shorter timeout was set in, so it is kept per thread (a
@@ -102,11 +120,10 @@ function collectTimeout(config: { testTimeout: number }, filepath: string): numb
 /** vitest's test runner `Base` with batch runs (see the top of this file). */
 export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
   return class AssayBatchRunner extends Base {
-    /**
-     * Mutants a test of this run ended without passing: its later tests skip them. vitest makes a
-     * runner per run and thread, and a thread can serve several runs (warm-threads.ts).
-     */
-    private readonly decided = new Set<number>();
+    /** Mutants a test of this run ended without passing: its later tests skip them (decidedInRun). */
+    private get decided(): Set<number> {
+      return decidedInRun();
+    }
 
     /**
      * A file's suite starts, or its failure to load is about to be reported: the runtime its setup

@@ -14,6 +14,9 @@
  */
 import { Worker } from 'node:worker_threads';
 
+/** The young generation of each test thread and pool worker, in MB (see TestThread). */
+export const YOUNG_GENERATION_MB = 8;
+
 /** What must be equal for a thread to serve another run: JSON of how vitest would start it. */
 export type ThreadKey = string;
 
@@ -37,7 +40,10 @@ export class TestThread {
     this.worker = new Worker(options.filename, {
       env: options.env,
       execArgv: options.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb },
+      // A young generation of 8 MB rather than V8's default (up to 3 × 16 MB): a thread that
+      // allocates much keeps its default young space grown, and a run holds several threads
+      // (about 100 MB less at peak on a suite of three vitest projects, no slower measured).
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryLimitMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       // Taken and dropped: what tests write to stdout/stderr directly must not reach the terminal.
       stdout: true,
       stderr: true,

@@ -139,9 +139,16 @@ describe('batchVerdicts', () => {
     expect(killed.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError', killedBy: ['t2'], testsCompleted: 2 });
     const timedOut = batchVerdicts(three, outcome([test('t1', [[1, 'timeout', 'Error: ASSAY_HIT_LIMIT'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'slow'], [NO_MUTANT, 'pass']])]));
     expect(timedOut.get(1)).toEqual({ status: 'Timeout', statusReason: 'Error: ASSAY_HIT_LIMIT', killedBy: [], testsCompleted: 2 });
-    // Before the deciding test, a missing record or a repeat that did not reach the mutant says nothing.
+    // A missing record before the deciding test does not stand in its way: bail skipped that test,
+    // the mutant having failed in a file that ran earlier in the thread but comes later in the outcome.
     const gap = batchVerdicts(three, outcome([test('t1', [[NO_MUTANT, 'pass']]), test('t2', [[1, 'fail', 'AssertionError'], [NO_MUTANT, 'pass']])]));
-    expect(gap.size).toBe(0);
+    expect(gap.get(1)).toEqual({ status: 'Killed', statusReason: 'AssertionError', killedBy: ['t2'], testsCompleted: 1 });
+    // A repeat before it that did not reach the mutant says nothing: earlier repeats changed the test's path.
+    const unreached = batchVerdicts(three, outcome([test('t1', [[1, 'unreached'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'fail', 'AssertionError'], [NO_MUTANT, 'pass']])]));
+    expect(unreached.size).toBe(0);
+    // Nor does a failure whose canary failed: no record of that test is trusted.
+    const untrusted = batchVerdicts(three, outcome([test('t1', [[1, 'fail', 'AssertionError'], [NO_MUTANT, 'fail']])]));
+    expect(untrusted.size).toBe(0);
     const survivedInPart = batchVerdicts(three, outcome([test('t1', [[1, 'pass'], [NO_MUTANT, 'pass']]), test('t2', [[1, 'pass'], [NO_MUTANT, 'pass']])]));
     expect(survivedInPart.size).toBe(0);
   });

@@ -1,7 +1,8 @@
 /**
- * executePlan's chores (the coverage pass), on a stand-in pool: with several lanes a chore is
- * taken first, beside the mutants; with one lane, after every mutant; and a chore the runs never
- * reached (they stopped first) is dropped, so that nothing waits on it forever.
+ * executePlan's chores (the coverage pass) and rest tasks, on a stand-in pool: with several lanes a
+ * chore is taken first, beside the mutants; with one lane, after every mutant; a chore the runs
+ * never reached (they stopped first) is dropped, so that nothing waits on it forever; and a lane
+ * out of work while another runs sends its worker a rest task.
  */
 import { describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
@@ -51,7 +52,26 @@ describe('executePlan chores', () => {
     const verdicts = await executePlan(pool(2, log), runs, { ...options, chores: [chore(log)] });
     expect(verdicts.map((result) => result.status)).toEqual(['Killed', 'Killed']);
     expect(log[0]).toBe('chore');
-    expect(log.slice(1).sort()).toEqual(['control', 'mutant 1', 'mutant 2']);
+    expect(log.slice(1).filter((entry) => entry !== 'rest').sort()).toEqual(['control', 'mutant 1', 'mutant 2']);
+  });
+
+  it('asks an idle worker to end its parked threads when a lane runs out of work while another still runs', async () => {
+    // Two lanes, one mutant: one lane runs it (after the control run) while the other finds
+    // nothing left; its worker is sent a rest task before the mutant's run ends.
+    const log: string[] = [];
+    const slow = pool(2, log);
+    const answer = slow.run.bind(slow);
+    (slow as unknown as { run: typeof answer }).run = async (task: unknown) => {
+      const result = await answer(task);
+      if ((task as MutantMessage).kind === 'single' && (task as MutantMessage & { mutantId: number }).mutantId === 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        log.push('mutant 1 done');
+      }
+      return result;
+    };
+    await executePlan(slow, [runs[0]], options);
+    expect(log.indexOf('rest')).toBeGreaterThan(-1);
+    expect(log.indexOf('rest')).toBeLessThan(log.indexOf('mutant 1 done'));
   });
 
   it('takes a chore after every mutant where there is one lane', async () => {

@@ -134,4 +134,25 @@ describe('executePlan on a failed batch', () => {
     // The batch and the first group give the test file a shorter timeout; the confirming group does not.
     expect(tasks.map((task) => 'testTimeouts' in task && task.testTimeouts !== undefined)).toEqual([true, false, true, false]);
   });
+
+  it("runs the group that confirms a timeout on the waiting lane's own pool, started when it is first needed", async () => {
+    const timedOut = outcome([test('t1', [], { state: 'failed', errors: ['Error: Test timed out in 5000ms.'] })]);
+    const respond = (task: MutantMessage): RunOutcome => {
+      if (task.kind === 'batch') return outcome([test('t1', [[1, 'slow', 'Error: Test timed out in 5000ms.'], [NO_MUTANT, 'pass']])]);
+      if (task.kind === 'static') return ranWith(groupOfOne(task), timedOut);
+      return task.kind === 'single' && task.mutantId === NO_MUTANT ? outcome([test('t1', [])]) : timedOut;
+    };
+    const ran: Array<[string, unknown]> = [];
+    const stub = (name: string, threads: number) => ({
+      options: { maxThreads: threads },
+      run: async (task: MutantMessage) => (ran.push([name, shape(task)]), respond(task)),
+      destroy: async () => undefined,
+    });
+    let started = 0;
+    const startWaiter = () => (started++, stub('waiter', 1) as unknown as Piscina);
+    const verdicts = await executePlan(stub('main', 2) as unknown as Piscina, runs.slice(0, 1), { ...options(), startWaiter });
+    expect(verdicts.map((result) => [result.id, result.status])).toEqual([[1, 'Timeout']]);
+    expect(ran.filter(([, shape]) => shape !== 'rest')).toEqual([['main', [1]], ['main', NO_MUTANT], ['waiter', 'static']]);
+    expect(started).toBe(1);
+  });
 });

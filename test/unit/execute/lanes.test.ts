@@ -40,11 +40,51 @@ describe('runLanes', () => {
     await runLanes(['a', 'b', 'c', 'd'], 1, async (item) => {
       seen.push(item);
       if (item === 'b') stop = true;
-    }, () => stop);
+    }, { stopped: () => stop });
     expect(seen).toEqual(['a', 'b']);
     await expect(runLanes(['x', 'y'], 2, async (item) => {
       if (item === 'x') throw new Error('lane failed');
       await tick(5);
     })).rejects.toThrow('lane failed');
+  });
+
+  it('calls onIdle each time a lane waits for work another lane may add, and not when the lanes end', async () => {
+    // Lane B finishes 'short' while A runs 'long': B waits (one call, 'long' running). A then adds
+    // 'late', which B takes; A, out of work while B has it, waits (a second call). Then both end,
+    // with no call.
+    const idle: string[] = [];
+    const running = new Set<string>();
+    await runLanes(['long', 'short'], 2, async (item, lanes) => {
+      running.add(item);
+      if (item === 'long') {
+        await tick(20);
+        lanes.putFirst('late');
+      }
+      if (item === 'late') await tick(20);
+      running.delete(item);
+    }, { onIdle: () => idle.push([...running].join()) });
+    expect(idle).toHaveLength(2);
+    expect(idle[0]).toBe('long');
+  });
+
+  it('gives waiting work to the waiting lane while worker lanes take the rest, and lets worker lanes help once only waiting work is left', async () => {
+    // One worker lane and the waiting lane. The waiting lane (1) takes 'wait-1' at once although a
+    // worker item is queued ahead of it; the worker lane (0) runs 'a' and 'b' meanwhile; when 'b' is
+    // done only 'wait-2' is left and the waiting lane is busy, so the worker lane takes it.
+    const ranOn: Record<string, number> = {};
+    await runLanes(['a', 'wait-1', 'b', 'wait-2'], 1, async (item, _lanes, lane) => {
+      ranOn[item] = lane;
+      await tick(item === 'wait-1' ? 60 : 10);
+    }, { waits: (item) => item.startsWith('wait') });
+    expect(ranOn).toEqual({ a: 0, 'wait-1': 1, b: 0, 'wait-2': 0 });
+  });
+
+  it('has no waiting lane without `waits`: every item runs on a worker lane', async () => {
+    const lanesUsed = new Set<number>();
+    await runLanes(['a', 'wait-1', 'b'], 2, async (_item, _lanes, lane) => {
+      lanesUsed.add(lane);
+      await tick(5);
+    });
+    expect([...lanesUsed].sort()).toEqual([0, 1]);
   });
 });
