@@ -8,10 +8,10 @@
  * outcome need not be the order they ran in; and a failure or a proven timeout stands whatever
  * ran before it. Survived needs a passing record from every planned test.
  * vitest's own test timeout gives a Timeout the hit limit did not prove, which the caller has a run
- * of the mutant's own confirm. Anything else before the deciding test — an error outside tests, a
- * failed canary, a missing record, a repeat that never reached the mutant, a test file that found
- * global state changed by an earlier file in its thread — leaves the mutant unresolved, to be run
- * on its own.
+ * of the mutant's own confirm. A repeat before the deciding test that never reached the mutant,
+ * or an error outside tests, leaves the mutant unresolved, to be run on its own; so does a missing
+ * record (no record, a failed canary, a test file that found global state changed by an earlier
+ * file in its thread) where no record decides.
  */
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome } from '../vitest/session.js';

@@ -70,6 +70,8 @@ export interface ExecuteOptions {
    * one worker, they run in the worker lanes.
    */
   startWaiter?: () => Piscina;
+  /** How long a lane waits on an empty queue before its idle worker ends its parked threads (REST_AFTER_MS). */
+  restAfterMs?: number;
 }
 
 /** Work a lane hands to the pool beside the mutants (see ExecuteOptions.chores). */
@@ -80,6 +82,12 @@ export interface Chore {
 }
 
 const ATTEMPTS = 2;
+/**
+ * A worker lane out of work this long, while others run, has an idle worker end its parked
+ * threads: long enough that a lane waiting for a scout's verdict or a batch's split-outs (well
+ * under a second or two) keeps the warm threads they will run in.
+ */
+const REST_AFTER_MS = 2000;
 /** A batch or group that never completed (see next()) is cut in two above this size; a smaller one runs its mutants alone. */
 const SPLIT_ABOVE = 32;
 
@@ -160,8 +168,14 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
   // A confirming run mostly waits out the project's test timeout: it has a lane and a worker of its own.
   let waiter: Piscina | undefined;
   const waits = threads > 1 && options.startWaiter !== undefined ? confirms : undefined;
+  const poolFor = async (lane: number): Promise<Piscina> => {
+    if (lane < threads) return mainPool;
+    waiter ??= options.startWaiter!();
+    await askPool(waiter, { kind: 'ready' });
+    return waiter;
+  };
   const runWork = async (work: Work, lanes: Lanes<Work>, lane: number): Promise<void> => {
-    const pool = lane < threads ? mainPool : (waiter ??= options.startWaiter!());
+    const pool = await poolFor(lane);
     if ('chore' in work) {
       trace(describeWork(work));
       choresTaken.add(work.chore);
@@ -203,7 +217,7 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     // A lane out of work while others run lets an idle worker end its parked threads (RestTask):
     // near the end of a run they would otherwise sit beside the threads still at work.
     const rest = () => void resting.add(askPool(mainPool, { kind: 'rest' }).catch(() => undefined));
-    await runLanes(queue, threads, runWork, { stopped, waits, onIdle: rest });
+    await runLanes(queue, threads, runWork, { stopped, waits, onIdle: rest, idleMs: options.restAfterMs ?? REST_AFTER_MS });
   } finally {
     for (const chore of chores) if (!choresTaken.has(chore)) chore.drop();
     // A worker's answer to a task the pool no longer holds (it was destroyed) would end the process.

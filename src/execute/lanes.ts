@@ -20,8 +20,12 @@ export interface LaneOptions<W> {
   stopped?: () => boolean;
   /** Work for the waiting lane; without it there is none, and the worker lanes take everything. */
   waits?: (item: W) => boolean;
-  /** Called each time a worker lane starts to wait on an empty queue while another lane works. */
+  /**
+   * Called once a worker lane has waited `idleMs` on an empty queue while another lane works (at
+   * most once per wait; not when it gets work or the lanes end first).
+   */
   onIdle?: () => void;
+  idleMs?: number;
 }
 
 /**
@@ -32,7 +36,7 @@ export async function runLanes<W>(
   queue: W[],
   count: number,
   work: (item: W, lanes: Lanes<W>, lane: number) => Promise<void>,
-  { stopped = () => false, waits, onIdle = () => undefined }: LaneOptions<W> = {},
+  { stopped = () => false, waits, onIdle = () => undefined, idleMs = 0 }: LaneOptions<W> = {},
 ): Promise<void> {
   const workers = Math.max(1, count);
   let working = 0;
@@ -57,23 +61,33 @@ export async function runLanes<W>(
     return own === -1 && queue.length > 0 && waitingLaneBusy ? 0 : own;
   };
   const take = async (lane: number): Promise<W | undefined> => {
-    for (;;) {
-      if (failed || stopped()) return undefined;
-      const index = indexFor(lane);
-      // Counted as at work from the moment it is taken: a lane that looks between the taking and
-      // the start must not see every lane idle and end.
-      if (index !== -1) {
-        working++;
-        return queue.splice(index, 1)[0];
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    try {
+      for (;;) {
+        if (failed || stopped()) return undefined;
+        const index = indexFor(lane);
+        // Counted as at work from the moment it is taken: a lane that looks between the taking and
+        // the start must not see every lane idle and end, nor the waiting lane idle.
+        if (index !== -1) {
+          working++;
+          const item = queue.splice(index, 1)[0];
+          if (lane === workers) {
+            waitingLaneBusy = true;
+            // Worker lanes waiting beside waiting work may now help with it.
+            if (queue.length > 0) wakeAll();
+          }
+          return item;
+        }
+        if (working === 0 && queue.length === 0) return undefined;
+        if (lane < workers && queue.length === 0) idle ??= setTimeout(onIdle, idleMs);
+        await new Promise<void>((resolve) => waiting.push(resolve));
       }
-      if (working === 0 && queue.length === 0) return undefined;
-      if (lane < workers && queue.length === 0) onIdle();
-      await new Promise<void>((resolve) => waiting.push(resolve));
+    } finally {
+      clearTimeout(idle);
     }
   };
   const run = async (lane: number) => {
     for (let item = await take(lane); item !== undefined; item = await take(lane)) {
-      if (lane === workers) waitingLaneBusy = true;
       try {
         await work(item, lanes, lane);
       } catch (error) {

@@ -69,10 +69,19 @@ export interface RestTask {
   kind: 'rest';
 }
 
+/**
+ * Answered once the worker's vitest session has started: asked of the waiting lane's worker
+ * before each run, so that starting it (at first, or again after a run it had to abort) is not
+ * counted in the run's wall-clock budget.
+ */
+export interface ReadyTask {
+  kind: 'ready';
+}
+
 /** A task that runs mutants. */
 export type MutantTask = SingleTask | BatchTask | StaticGroupTask;
 
-export type WorkerTask = MutantTask | SuiteTask | DryTask | CoverageTask | RestTask;
+export type WorkerTask = MutantTask | SuiteTask | DryTask | CoverageTask | RestTask | ReadyTask;
 
 /**
  * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit), and the

@@ -73,6 +73,8 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
     case 'rest':
       await session.endParkedThreads();
       return null;
+    case 'ready':
+      return null;
     case 'coverage':
       // Its own session and test thread: this worker's parked threads are ended first, so that the
       // process does not hold both (coverage/index.ts).

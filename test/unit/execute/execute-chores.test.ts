@@ -69,7 +69,7 @@ describe('executePlan chores', () => {
       }
       return result;
     };
-    await executePlan(slow, [runs[0]], options);
+    await executePlan(slow, [runs[0]], { ...options, restAfterMs: 0 });
     expect(log.indexOf('rest')).toBeGreaterThan(-1);
     expect(log.indexOf('rest')).toBeLessThan(log.indexOf('mutant 1 done'));
   });

@@ -87,4 +87,14 @@ describe('runLanes', () => {
     });
     expect([...lanesUsed].sort()).toEqual([0, 1]);
   });
+
+  it('has an idle worker lane help with waiting work as soon as the waiting lane is busy', async () => {
+    const ranOn: Record<string, number> = {};
+    await runLanes(['wait-1', 'wait-2', 'wait-3'], 1, async (item, _lanes, lane) => {
+      ranOn[item] = lane;
+      await tick(30);
+    }, { waits: () => true });
+    // wait-2 starts beside wait-1, on the worker lane; wait-3 goes to whichever lane is free first.
+    expect([ranOn['wait-1'], ranOn['wait-2']]).toEqual([1, 0]);
+  });
 });
