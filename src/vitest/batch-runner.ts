@@ -120,11 +120,6 @@ function collectTimeout(config: { testTimeout: number }, filepath: string): numb
 /** vitest's test runner `Base` with batch runs (see the top of this file). */
 export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
   return class AssayBatchRunner extends Base {
-    /** Mutants a test of this run ended without passing: its later tests skip them (decidedInRun). */
-    private get decided(): Set<number> {
-      return decidedInRun();
-    }
-
     /**
      * A file's suite starts, or its failure to load is about to be reported: the runtime its setup
      * file made as it started to load says which mutant it ran with. A runtime of another file, or
@@ -147,11 +142,12 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
     override async onBeforeRunTask(test: RunnerTestCase): Promise<void> {
       await super.onBeforeRunTask(test);
       const active = bailingRuntime()?.active;
-      if (active !== undefined && active !== NO_MUTANT && this.decided.has(active)) test.mode = 'skip';
+      const decided = decidedInRun();
+      if (active !== undefined && active !== NO_MUTANT && decided.has(active)) test.mode = 'skip';
       const plan = runtime()?.settings.plan?.[test.id];
       if (plan !== undefined) {
         const bail = runtime()?.settings.bail === true;
-        const repeats = bail ? plan.filter((mutant) => mutant === NO_MUTANT || !this.decided.has(mutant)) : plan;
+        const repeats = bail ? plan.filter((mutant) => mutant === NO_MUTANT || !decided.has(mutant)) : plan;
         repeatsOf.set(test, repeats);
         test.repeats = repeats.length - 1;
         (test.meta as TestMeta).assayBatch = [];
@@ -161,7 +157,7 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
     override async onAfterRunTask(test: RunnerTestCase): Promise<void> {
       await super.onAfterRunTask(test);
       const active = bailingRuntime()?.active;
-      if (active !== undefined && active !== NO_MUTANT && test.result?.state === 'fail') this.decided.add(active);
+      if (active !== undefined && active !== NO_MUTANT && test.result?.state === 'fail') decidedInRun().add(active);
     }
 
     override onBeforeTryTask(test: RunnerTestCase, options?: TryOptions): void {
@@ -206,7 +202,7 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
       if (records.length > 0 && records[records.length - 1][0] === mutant) records[records.length - 1] = record;
       else records.push(record);
       (test.meta as TestMeta).assayBatch = records;
-      if (mutant !== NO_MUTANT && outcome !== 'pass') this.decided.add(mutant);
+      if (mutant !== NO_MUTANT && outcome !== 'pass') decidedInRun().add(mutant);
       rt.activate(NO_MUTANT);
       if (options.repeats < plan.length - 1) {
         // The next repeat starts clean; vitest reports the test's state after the last (canary) one
