@@ -79,6 +79,12 @@ function mutantRuntime(): MutantRuntime | undefined {
   return candidate?.settings?.mode === 'mutant' ? candidate : undefined;
 }
 
+/** The part of the runtime every mode has: the test file it was set up for and what that file found leaked. */
+function fileRuntime(): { testFile: string; leaked: readonly string[] } | undefined {
+  const candidate = (globalThis as { __assay?: { testFile?: string; leaked?: readonly string[] } }).__assay;
+  return candidate?.testFile === undefined || candidate.leaked === undefined ? undefined : { testFile: candidate.testFile, leaked: candidate.leaked };
+}
+
 /** Mutant mode with `bail`: the runtime, whose `active` is the mutant of the running file. */
 function bailingRuntime(): MutantRuntime | undefined {
   const candidate = mutantRuntime();
@@ -126,6 +132,10 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
      * one already recorded (its setup did not run for this one), says nothing.
      */
     override async onBeforeRunSuite(suite: RunnerTestSuite): Promise<void> {
+      const own = fileRuntime();
+      // A world left changed by earlier files (setup.ts): reported here too, where a file that then
+      // fails to load (a polluted Object.prototype breaks vitest's own collection) still reports it.
+      if (own !== undefined && 'filepath' in suite && own.testFile === suite.filepath && own.leaked.length > 0) (suite.meta as FileMeta).assayLeaked = [...own.leaked];
       const rt = mutantRuntime();
       if ('filepath' in suite && rt?.settings.activeByFile !== undefined && rt.testFile === suite.filepath && !rt.recorded) {
         rt.recorded = true;

@@ -2,7 +2,7 @@
  * A fingerprint of the state one test file can leave behind for the next in the same thread,
  * where vitest resets modules but not globals: own properties of `globalThis`, of `process` (a
  * test that replaces `process.cwd` and fails before it puts it back), of the built-in prototypes
- * and namespaces, and `process.env`. When test files share a thread (assay's fast
+ * and namespaces (symbol keys too), and `process.env`. When test files share a thread (assay's fast
  * path), a file whose fingerprint at start differs from the thread's first file's ran in a
  * changed world — a global set by an earlier test or mutant, a patched prototype, a stubbed
  * timer — and its results are not trusted, unless restoreGlobals could put it back (an
@@ -47,7 +47,8 @@ export function fingerprintGlobals(): GlobalFingerprint {
     if (!OWN_GLOBALS.test(name)) print.set(name, valueOf(globalThis, name));
   }
   for (const [owner, target] of Object.entries(BUILTINS)) {
-    for (const name of Object.getOwnPropertyNames(target)) print.set(`${owner}.${name}`, valueOf(target, name));
+    // Symbol keys too: a prototype's `Symbol.iterator` replaced breaks every spread in the thread.
+    for (const key of Reflect.ownKeys(target)) print.set(`${owner}.${String(key)}`, valueOf(target, key));
   }
   // Not Node's own bookkeeping (`_eventsCount`, `_maxListeners`…): it moves with every listener a
   // library adds once per thread, and putting it back would corrupt the listener table.
@@ -129,7 +130,7 @@ function same(before: unknown, after: unknown): boolean {
   return before === ACCESSOR || Object.is(before, after);
 }
 
-function valueOf(target: object, name: string): unknown {
+function valueOf(target: object, name: PropertyKey): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(target, name);
   if (descriptor === undefined) return undefined;
   return 'value' in descriptor ? descriptor.value : ACCESSOR;

@@ -26,8 +26,8 @@ export interface AssayPool {
   createPoolWorker: (options: PoolOptions) => PoolWorker;
 }
 
-/** `onOutOfMemory` is called when a test thread is ended for passing `memoryLimitMb`. */
-export function assayPool(memoryLimitMb: number, warm: WarmThreads, onOutOfMemory: () => void): AssayPool {
+/** `onOutOfMemory` is called, with the mutant active in it, when a test thread is ended for passing `memoryLimitMb`. */
+export function assayPool(memoryLimitMb: number, warm: WarmThreads, onOutOfMemory: (active: number) => void): AssayPool {
   return { name: ASSAY_POOL, createPoolWorker: (options) => new AssayThreadWorker(options, { memoryLimitMb, warm, onOutOfMemory }) };
 }
 
@@ -47,7 +47,7 @@ class AssayThreadWorker implements PoolWorker {
 
   constructor(
     private readonly options: PoolOptions,
-    private readonly limits: { memoryLimitMb: number; warm: WarmThreads; onOutOfMemory: () => void },
+    private readonly limits: { memoryLimitMb: number; warm: WarmThreads; onOutOfMemory: (active: number) => void },
   ) {}
 
   /** The thread is chosen when vitest sends `start`, whose context says how it must be set up. */

@@ -20,7 +20,7 @@ import { NO_TEST_ON_LINE, specificationTests } from './selection.js';
 import { relatedSpecifications, type RelatedTests } from './related.js';
 import { trace } from '../trace.js';
 import type { ServedCode } from '../execute/served-code.js';
-import { OUT_OF_MEMORY, SETTINGS_KEY, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
+import { NO_MUTANT, OUT_OF_MEMORY, SETTINGS_KEY, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 import { escapedWith } from './escaped-errors.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -152,8 +152,8 @@ export class VitestSession {
     readonly emptyCoverage: Map<string, object>,
     /** The batch runner is installed (the project has no runner of its own). */
     readonly batchCapable: boolean,
-    /** Set by the pool when a test thread passes its heap limit; reset by each run. */
-    private readonly memory: { exceeded: boolean; limitMb: number },
+    /** Set by the pool when a test thread passes its heap limit, with the mutants active in such threads; reset by each run. */
+    private readonly memory: { exceeded: boolean; limitMb: number; activeIn: number[] },
     /** This vitest selects tests by id, not by line (majors.ts). */
     private readonly selectsTestsById: boolean,
     private readonly relatedTo: readonly string[] | undefined,
@@ -182,7 +182,7 @@ export class VitestSession {
     const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
     // Loaded only for the coverage pass: istanbul's instrumenter (babel) is a fifth of a pool worker's start-up.
     const coverage = options.coverageFiles === undefined ? undefined : (await import('../coverage/plugin.js')).coveragePlugin(new Set(options.coverageFiles));
-    const memory = { exceeded: false, limitMb: options.memoryLimitMb };
+    const memory = { exceeded: false, limitMb: options.memoryLimitMb, activeIn: [] as number[] };
     const warm = new WarmThreads();
     const ended: TestModule[] = [];
     const code = Promise.resolve(options.code);
@@ -207,7 +207,10 @@ export class VitestSession {
         update: false,
         cache: false,
         passWithNoTests: true,
-        pool: assayPool(options.memoryLimitMb, warm, () => (memory.exceeded = true)),
+        pool: assayPool(options.memoryLimitMb, warm, (active) => {
+          memory.exceeded = true;
+          if (active !== NO_MUTANT) memory.activeIn.push(active);
+        }),
         maxWorkers: options.maxWorkers,
         fileParallelism: options.maxWorkers > 1,
         onConsoleLog: () => false,
@@ -309,6 +312,7 @@ export class VitestSession {
     this.vitest.state.filesMap.clear();
     this.ended.length = 0;
     this.memory.exceeded = false;
+    this.memory.activeIn = [];
     const outOfMemory = `${OUT_OF_MEMORY}: a test thread passed its heap limit of ${this.memory.limitMb} MB and was ended (raise it with --memory-limit or assay.memoryLimitMb if the tests need more)`;
     let result;
     trace(`run ${settings.mode} files=${specs.length} threads=${threads}`);
@@ -316,11 +320,12 @@ export class VitestSession {
       result = await this.vitest.runTestSpecifications(specs, suite !== undefined && suite.specifications.length === suite.found);
     } catch (error) {
       // vitest gives up on the run when a thread dies; the run's answer is that it died.
-      if (this.memory.exceeded) return { tests: [], files: [], unhandledErrors: [outOfMemory] };
+      if (this.memory.exceeded) return { tests: [], files: [], unhandledErrors: [outOfMemory], ...outOfMemoryWith(this.memory.activeIn) };
       throw error;
     }
     const unhandledErrors = result.unhandledErrors.map(errorText);
-    const escaped = result.unhandledErrors.flatMap((error) => escapedWith(error) ?? []);
+    // A batch's thread that died of memory names the mutant it ran then, as an escaped error does (escaped-errors.ts).
+    const escaped = [...result.unhandledErrors.flatMap((error) => escapedWith(error) ?? []), ...this.memory.activeIn];
     if (this.memory.exceeded) unhandledErrors.unshift(outOfMemory);
     // With a file listed twice, vitest's state holds its last run only: the runs that ended come from the reporter.
     const modules = new Set(specs.map((spec) => fileKey({ project: spec.project.name, moduleId: spec.moduleId }))).size < specs.length ? [...this.ended, ...result.testModules.filter((module) => !this.ended.includes(module))] : result.testModules;
@@ -331,9 +336,12 @@ export class VitestSession {
     trace(`ran ${settings.mode} tests=${tests.length}`);
     await this.warm.settled();
     // A thread in which a file found globals changed serves no later run; nor one in which vitest
-    // timed a test out, whose body may still be running there, under whatever mutant comes next.
+    // timed a test out, whose body may still be running there, under whatever mutant comes next;
+    // nor, in a batch (where no mutant is active while files load), one in which a file failed to
+    // load or an error escaped: the world it left may be one the fingerprint does not see.
     const timedOut = tests.some((test) => test.errors.some((error) => VITEST_TIMEOUT.test(error)) || test.batch?.some(([, outcome]) => outcome === 'slow') === true);
-    if (timedOut || files.some((file) => file.leaked.length > 0)) await this.warm.discard();
+    const broken = settings.mode === 'batch' && (unhandledErrors.length > 0 || files.some((file) => file.errors.length > 0));
+    if (timedOut || broken || files.some((file) => file.leaked.length > 0)) await this.warm.discard();
     return { tests, files, unhandledErrors, ...(escaped.length > 0 ? { escapedWith: [...new Set(escaped)] } : {}) };
   }
 
@@ -462,6 +470,10 @@ function errorText(error: unknown): string {
     return `${name ?? 'Error'}: ${String(message)}`;
   }
   return String(error);
+}
+
+function outOfMemoryWith(activeIn: readonly number[]): { escapedWith?: number[] } {
+  return activeIn.length > 0 ? { escapedWith: [...new Set(activeIn)] } : {};
 }
 
 /** One key per test file of a vitest project, for grouping selections and outcomes. */

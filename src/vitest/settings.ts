@@ -53,6 +53,9 @@ export interface AssaySettings {
 /** In a batch plan, a run of the test with no mutant active. */
 export const NO_MUTANT = -1;
 
+/** The key of a test thread's `workerData` under which setup.ts finds the slot it writes the active mutant to (warm-threads.ts). */
+export const ACTIVE_MUTANT_SLOT = 'assayActiveMutant';
+
 /** The key under which settings are provided to test workers. */
 export const SETTINGS_KEY = 'assaySettings';
 

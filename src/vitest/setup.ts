@@ -9,12 +9,14 @@
  * - coverage mode: after each test, which istanbul statements of the original code it executed.
  * Activation happens here, before any module under test loads, so static mutants are active too.
  */
+import { workerData } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, restoreGlobals, type GlobalFingerprint } from './global-state.js';
 import { guardOwnProcess } from './own-process.js';
 import { tagEscapedErrors } from './escaped-errors.js';
 import { NATIVE_SOURCES_KEY, serveToRequire } from '../instrument/require-hook.js';
 import {
+  ACTIVE_MUTANT_SLOT,
   COVERAGE_VARIABLE,
   HIT_LIMIT_MARKER,
   NO_MUTANT,
@@ -54,9 +56,15 @@ const changed = changedGlobals(baseline, here);
 restoreGlobals(baseline, changed);
 const leaked = changed.length === 0 ? [] : changedGlobals(baseline, fingerprintGlobals());
 
+/** Where the thread's owner reads the active mutant should the thread die of memory (warm-threads.ts). */
+const slot = (workerData as Record<string, unknown> | null)?.[ACTIVE_MUTANT_SLOT];
+const activeSlot = slot instanceof SharedArrayBuffer ? new Int32Array(slot) : undefined;
+
 class Runtime {
   /** The test file this runtime was set up for (its setup file ran as that file started to load). */
   readonly testFile = testFile;
+  /** Globals this file found changed by earlier files in the thread that could not be put back. */
+  readonly leaked = leaked;
   /** assay's runner has recorded this runtime's mutant in its file's meta (batch-runner.ts). */
   recorded = false;
   active = NO_MUTANT;
@@ -95,6 +103,7 @@ class Runtime {
   /** Switches to mutant `id` (or none); in batch mode, for the next run of a test. */
   activate(id: number): void {
     this.active = id;
+    if (activeSlot !== undefined) Atomics.store(activeSlot, 0, id);
     this.hits = 0;
     this.steps = 0;
     this.timedOut = false;
@@ -231,5 +240,6 @@ afterAll(function ({}) {
   meta.assayStatic = [...runtime.staticCoverage];
   meta.assayHits = [...runtime.hitCounts];
   if (runtime.timedOut) meta.assayTimedOut = true;
+  // (assay's runner records it as the file starts too, so that a file that then fails to load reports it.)
   if (leaked.length > 0) meta.assayLeaked = leaked;
 });

@@ -13,6 +13,7 @@
  * vitest timed a test out (the test's body may go on running in its thread).
  */
 import { Worker } from 'node:worker_threads';
+import { ACTIVE_MUTANT_SLOT, NO_MUTANT } from './settings.js';
 
 /** The young generation of each test thread and pool worker, in MB (see TestThread). */
 export const YOUNG_GENERATION_MB = 8;
@@ -32,14 +33,20 @@ export class TestThread {
   busy = false;
   private listener: ThreadListener | undefined;
   readonly worker: Worker;
+  /**
+   * The mutant active in the thread, as its runtime last switched (setup.ts): read when the thread
+   * dies of memory, which leaves nothing else to tell which of a batch's mutants it ran.
+   */
+  private readonly active = new Int32Array(new SharedArrayBuffer(4)).fill(NO_MUTANT);
 
   constructor(
     readonly key: ThreadKey,
-    options: { filename: string; env: Partial<NodeJS.ProcessEnv>; execArgv: string[]; memoryLimitMb: number; onOutOfMemory: () => void },
+    options: { filename: string; env: Partial<NodeJS.ProcessEnv>; execArgv: string[]; memoryLimitMb: number; onOutOfMemory: (active: number) => void },
   ) {
     this.worker = new Worker(options.filename, {
       env: options.env,
       execArgv: options.execArgv,
+      workerData: { [ACTIVE_MUTANT_SLOT]: this.active.buffer },
       // A young generation of 8 MB rather than V8's default (up to 3 × 16 MB): a thread that
       // allocates much keeps its default young space grown, and a run holds several threads
       // (about 100 MB less at peak on a suite of three vitest projects, no slower measured).
@@ -57,7 +64,7 @@ export class TestThread {
     this.worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.outOfMemory = true;
-        options.onOutOfMemory();
+        options.onOutOfMemory(Atomics.load(this.active, 0));
       }
       this.listener?.('error', error);
     });

@@ -2,7 +2,8 @@
  * Errors that escape the tests of a batch (src/vitest/escaped-errors.ts), through the built
  * session and the real vitest: an uncaught exception and an unhandled rejection, each made while
  * one mutant's repeat of a test ran, are reported for the run with that mutant's id, also the one
- * that escapes only during a later mutant's repeat.
+ * that escapes only during a later mutant's repeat; so is a test thread that dies of memory (its
+ * heap limit) with the mutant it was running.
  */
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,5 +46,23 @@ describe('an error that escapes a batch', () => {
     const batch = await session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, expected: { [leaves]: [], [passes]: [] } }, [{ ...file, testIds: [leaves, passes] }], { threads: 'shared' });
     expect(batch.unhandledErrors.sort()).toEqual(['Error: escaped under 5', 'Error: rejected under 6']);
     expect(batch.escapedWith?.sort()).toEqual([5, 6]);
+  });
+
+  it('names the mutant whose repeat a test thread ran when it passed its heap limit', async () => {
+    const allocates = `import { it } from 'vitest';
+it('allocates without bound under mutant 6', () => {
+  const kept: number[][] = [];
+  if ((globalThis as { __assay: { active: number } }).__assay.active === 6) for (;;) kept.push(new Array(100_000).fill(1));
+});
+`;
+    const dir = await tempProject({ 'package.json': { type: 'module' }, 'vitest.config.ts': 'export default {};\n', 'grows.test.ts': allocates });
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: true, maxWorkers: 1, memoryLimitMb: 128, batch: true });
+    const file = { project: '', moduleId: path.join(dir, 'grows.test.ts') };
+    const dry = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, [file], { threads: 'shared' });
+    const [grows] = dry.tests.map((test) => test.id);
+    const batch = await session.run({ mode: 'batch', active: -1, hitLimit: 0, plan: { [grows]: [4, 5, 6, 7, -1] }, expected: { [grows]: [] } }, [{ ...file, testIds: [grows] }], { threads: 'shared' });
+    expect(batch.unhandledErrors[0]).toMatch(/^ASSAY_OUT_OF_MEMORY/);
+    expect(batch.escapedWith).toEqual([6]);
   });
 });

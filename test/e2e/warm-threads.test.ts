@@ -2,7 +2,8 @@
  * Warm test threads (src/vitest/warm-threads.ts), through the built session and the real vitest:
  * a run whose files share threads takes the thread the previous such run left, a run that gives
  * each file a fresh thread does not, and a run in which a file found globals changed leaves no
- * thread behind for the next. Each test records the id of the thread it ran in.
+ * thread behind for the next — also when the change keeps that file from loading, and, in a batch,
+ * after any file failed to load. Each test records the id of the thread it ran in.
  */
 import { readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,6 +68,46 @@ describe('warm test threads', () => {
     const [firstRun, secondRun] = [lines.slice(0, 2), lines.slice(2)];
     expect(new Set(firstRun.map((line) => line.split(' ')[1])).size).toBe(1);
     expect(secondRun[0].split(' ')[1]).not.toBe(firstRun[0].split(' ')[1]);
+  });
+
+  it('are discarded after a file found Object.prototype polluted, though vitest then failed to load it', async () => {
+    // An enumerable key on Object.prototype breaks vitest's own collection of the next file (its
+    // hooks are merged with for…in): that file's setup saw the leak, and must report it although no hook of it runs.
+    const pollutes = (name: string) => `\n  (Object.prototype as unknown as Record<string, unknown>).polluted_${name} = 1;`;
+    const { threads } = await project({ 'a.test.ts': recordThread('a', pollutes('a')), 'b.test.ts': recordThread('b', pollutes('b')) });
+    const first = await session!.run(dry, 'all', { threads: 'shared' });
+    const broken = first.files.filter((file) => file.errors.length > 0);
+    expect(broken).toHaveLength(1);
+    expect(broken[0].leaked).toEqual([`Object.polluted_${(await threads())[0].split(' ')[0]}`]);
+    await session!.run(dry, [{ project: '', moduleId: broken[0].moduleId }], { threads: 'shared' });
+    const lines = await threads();
+    expect(lines).toHaveLength(2);
+    expect(lines[1].split(' ')[1]).not.toBe(lines[0].split(' ')[1]);
+  });
+
+  it("count a prototype's symbol keys", async () => {
+    const leaves = (name: string) => `\n  (Array.prototype as unknown as Record<symbol, unknown>)[Symbol.for('leftBy_${name}')] = 1;`;
+    await project({ 'a.test.ts': recordThread('a', leaves('a')), 'b.test.ts': recordThread('b', leaves('b')) });
+    const first = await session!.run(dry, 'all', { threads: 'shared' });
+    expect(first.files.flatMap((file) => file.leaked)).toEqual([expect.stringMatching(/^Array\.Symbol\(leftBy_[ab]\)$/)]);
+  });
+
+  it('are discarded after a batch in which a file failed to load, whatever the cause', async () => {
+    // A flag under a symbol of globalThis, which the fingerprint does not cover: the second file to load in a thread throws.
+    const breaksNext = (name: string) => `if ((globalThis as Record<symbol, unknown>)[Symbol.for('broken')]) throw new Error('loaded in a broken world');
+${recordThread(name, "\n  (globalThis as Record<symbol, unknown>)[Symbol.for('broken')] = true;")}`;
+    const { threads } = await project({ 'a.test.ts': breaksNext('a'), 'b.test.ts': breaksNext('b') });
+    const found = await session!.run(dry, 'all', { threads: 'per-file' });
+    const ids = found.tests.map((test) => test.id);
+    const batch = { mode: 'batch', active: -1, hitLimit: 0, plan: Object.fromEntries(ids.map((id) => [id, [-1]])), expected: Object.fromEntries(ids.map((id) => [id, []])) } as const;
+    const selection = found.tests.map((test) => ({ project: '', moduleId: test.moduleId, testIds: [test.id] }));
+    const first = await session!.run(batch, selection, { threads: 'shared' });
+    expect(first.files.filter((file) => file.errors.length > 0)).toHaveLength(1);
+    await session!.run(batch, selection.slice(0, 1), { threads: 'shared' });
+    const lines = await threads();
+    // Two from the per-file run, one from the batch (its second file failed), one from the run after it.
+    expect(lines).toHaveLength(4);
+    expect(lines[3].split(' ')[1]).not.toBe(lines[2].split(' ')[1]);
   });
 });
 

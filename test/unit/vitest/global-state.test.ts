@@ -29,6 +29,19 @@ describe('global-state fingerprints', () => {
     expect(changedGlobals(before, fingerprintGlobals())).toContain('assayProbe');
   });
 
+  it("name a built-in prototype's symbol key replaced (a broken `Symbol.iterator` breaks every spread)", () => {
+    const before = fingerprintGlobals();
+    const iterator = Object.getOwnPropertyDescriptor(Map.prototype, Symbol.iterator)!;
+    // Replaced by one that still works: the fingerprint's own code iterates maps.
+    Object.defineProperty(Map.prototype, Symbol.iterator, { ...iterator, value: function (this: Map<unknown, unknown>) { return (iterator.value as () => unknown).call(this); } });
+    try {
+      expect(changedGlobals(before, fingerprintGlobals())).toEqual(['Map.Symbol(Symbol.iterator)']);
+    } finally {
+      Object.defineProperty(Map.prototype, Symbol.iterator, iterator);
+    }
+    expect(changedGlobals(before, fingerprintGlobals())).toEqual([]);
+  });
+
   it("ignore vitest's and assay's own globals, and getters that turn into values", () => {
     const before = fingerprintGlobals();
     scratch.__assayProbe = {};
