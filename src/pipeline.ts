@@ -13,7 +13,7 @@ import { changedSince, selectFiles } from './select/index.js';
 import type { findMutants as FindMutants } from './mutate/index.js';
 import type { instrument as Instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
-import { planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
+import { fileStepLimitsOf, planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
 import { executePlan, startPool, type ExecuteOptions, type PoolData } from './execute/index.js';
 import { CodeChannel } from './execute/served-code.js';
 import type { Piscina } from 'piscina';
@@ -218,6 +218,7 @@ function execute(
     overheadMs: Math.max(MIN_RUN_OVERHEAD_MS, 2 * dry.durationMs),
     batchSize: options.isolation === 'batch' ? BATCH_SIZE : 0,
     stepLimit: stepLimitOf(dry),
+    stepLimits: fileStepLimitsOf(dry),
     tests: {
       duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])),
       coverage: dry.coverage,

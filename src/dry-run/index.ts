@@ -14,7 +14,7 @@
 import type { FlakyTest, Options, TestInfo } from '../model.js';
 import { confirmFailures, flakyTest, withoutFlipped, FAILED_THEN_PASSED, type FlakyOutcome } from './flaky.js';
 import { stripAnsi, UserError } from '../errors.js';
-import { relativeName, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
+import { fileKey, relativeName, type RunOutcome, type TestFile, type Threads } from '../vitest/session.js';
 import type { ImportGraph } from './import-graph.js';
 import type { SuiteRuns } from './on-pool.js';
 
@@ -28,6 +28,8 @@ export interface DryRunResult {
   staticIn: Record<number, TestFile[]>;
   /** Total hits per mutant id over the whole suite. */
   hits: Record<number, number>;
+  /** Hits of any mutant per test file (fileKey), module load included. */
+  fileHits: Record<string, number>;
   durationMs: number;
   /** How test files get threads in every later run. */
   threads: Threads;
@@ -135,9 +137,11 @@ function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: stri
   const passed = outcome.tests.filter((test) => test.state === 'passed');
   const staticIn: Record<number, TestFile[]> = {};
   const hits: Record<number, number> = {};
+  const fileHits: Record<string, number> = {};
   for (const file of outcome.files) {
     for (const id of file.staticCoverage) (staticIn[id] ??= []).push({ project: file.project, moduleId: file.moduleId });
     for (const [id, count] of file.hits) hits[id] = (hits[id] ?? 0) + count;
+    fileHits[fileKey(file)] = Math.max(fileHits[fileKey(file)] ?? 0, file.hits.reduce((sum, [, count]) => sum + count, 0));
   }
   return {
     tests: passed.map((test) => ({
@@ -151,6 +155,7 @@ function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: stri
     coverage: Object.fromEntries(passed.map((test) => [test.id, test.coverage ?? []])),
     staticIn,
     hits,
+    fileHits,
     durationMs,
     threads,
     flaky: flaky.map(({ test, reason }) => flakyTest(test, projectRoot, reason)),

@@ -54,6 +54,8 @@ export interface ExecuteOptions {
   batchSize: number;
   /** Mutated code reached this often while a mutant is active makes a Timeout (AssaySettings.stepLimit). */
   stepLimit: number;
+  /** The same, per test file (fileKey) the dry run ran: the file's own count (plan's fileStepLimitsOf). */
+  stepLimits: Record<string, number>;
   /** What the dry run learned of each test: duration (a batch's cost), the mutants it reached, its line. */
   tests: TestFacts;
   /** How batches and static groups give test files threads (the dry run decided). */
@@ -374,7 +376,11 @@ function message(task: MutantTask, options: ExecuteOptions): MutantMessage {
     const line = options.tests.lines.get(id);
     return line === undefined ? [] : [[id, line] as const];
   }));
-  return { ...task, stepLimit: options.stepLimit, lines };
+  const stepLimits = Object.fromEntries(task.selection.flatMap((file) => {
+    const limit = options.stepLimits[fileKey(file)];
+    return limit === undefined ? [] : [[fileKey(file), limit] as const];
+  }));
+  return { ...task, stepLimit: options.stepLimit, stepLimits, lines };
 }
 
 /**

@@ -84,11 +84,12 @@ export type MutantTask = SingleTask | BatchTask | StaticGroupTask;
 export type WorkerTask = MutantTask | SuiteTask | DryTask | CoverageTask | RestTask | ReadyTask;
 
 /**
- * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit), and the
+ * What the pool runs: a task, the step limit every run shares (AssaySettings.stepLimit) and those
+ * of the task's test files (by fileKey, AssaySettings.stepLimits), and the
  * dry run's line of each test the task selects, by id (vitest 4.0 selects tests by line; empty
  * for a vitest that selects by id, whose dry run records no lines).
  */
-export type WorkerMessage = WorkerTask & { stepLimit: number; lines: Record<string, number> };
+export type WorkerMessage = WorkerTask & { stepLimit: number; stepLimits?: Record<string, number>; lines: Record<string, number> };
 
 /** What the coordinator sends to run mutants. */
 export type MutantMessage = MutantTask & WorkerMessage;

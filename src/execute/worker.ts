@@ -40,7 +40,7 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
   session.learnLines(task.lines);
   switch (task.kind) {
     case 'single':
-      return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit, stepLimit: task.stepLimit }, task.selection, { threads: 'per-file' });
+      return session.run({ mode: 'mutant', active: task.mutantId, hitLimit: task.hitLimit, stepLimit: task.stepLimit }, task.selection, { threads: 'per-file', stepLimits: task.stepLimits });
     case 'static': {
       const { hitLimits, stepLimit } = task;
       const settings = { mode: 'mutant', active: -1, hitLimit: 0, hitLimits, stepLimit } as const;
@@ -55,7 +55,7 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
       for (const part of parts) {
         const left = data.bail ? withoutDecided(part, decided) : part;
         if (left.selection.length === 0) continue;
-        const outcome = await session.run(settings, left.selection, { ...options, activeByFile: left.activeByFile, testTimeouts: task.testTimeouts });
+        const outcome = await session.run(settings, left.selection, { ...options, activeByFile: left.activeByFile, testTimeouts: task.testTimeouts, stepLimits: task.stepLimits });
         outcomes.push(outcome);
         failedMutants(outcome).forEach((id) => decided.add(id));
       }
@@ -64,7 +64,7 @@ async function answer(task: WorkerMessage, session: VitestSession): Promise<RunO
     case 'batch': {
       if (!session.batchCapable) return { batchUnsupported: true };
       const { plan, hitLimits, expected, stepLimit } = task;
-      return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected, stepLimit }, task.selection, { threads: task.threads, testTimeouts: task.testTimeouts });
+      return session.run({ mode: 'batch', active: -1, hitLimit: 0, plan, hitLimits, expected, stepLimit }, task.selection, { threads: task.threads, testTimeouts: task.testTimeouts, stepLimits: task.stepLimits });
     }
     case 'suite': {
       const { specifications, found } = await session.suite();

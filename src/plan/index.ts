@@ -50,6 +50,16 @@ export function stepLimitOf(dry: Pick<DryRunResult, 'hits'>): number {
   return Math.max(MIN_STEP_LIMIT, HIT_LIMIT_FACTOR * total);
 }
 
+/**
+ * The same limit per test file (fileKey), over that file's own count in the dry run: a loop that
+ * allocates as it goes (a generator of combinations whose exit a mutant removed) fills a thread's
+ * heap long before a hundred times the whole suite's count, and each test of a file reaches at
+ * most what the whole file did. A file the dry run did not see has the suite's limit.
+ */
+export function fileStepLimitsOf(dry: Pick<DryRunResult, 'fileHits'>): Record<string, number> {
+  return Object.fromEntries(Object.entries(dry.fileHits).map(([file, count]) => [file, Math.max(MIN_STEP_LIMIT, HIT_LIMIT_FACTOR * count)]));
+}
+
 export function planMutants(mutants: readonly Mutant[], dry: DryRunResult, options: PlanOptions): Plan {
   const testsByMutant = invertCoverage(dry.coverage);
   const duration = new Map(dry.tests.map((test) => [test.id, test.durationMs]));

@@ -73,6 +73,8 @@ export interface RunOptions {
   activeByFile?: Record<string, number[]>;
   /** Per test file (fileKey), a shorter vitest test timeout for its tests (AssaySettings.testTimeouts). */
   testTimeouts?: Record<string, number>;
+  /** Per test file (fileKey), its own step limit (AssaySettings.stepLimits). */
+  stepLimits?: Record<string, number>;
 }
 
 /** The outcomes of several runs as one: their tests, files and errors, in order. */
@@ -274,7 +276,7 @@ export class VitestSession {
     return this.suiteFound;
   }
 
-  async run(given: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false, park = true, activeByFile, testTimeouts }: RunOptions): Promise<RunOutcome> {
+  async run(given: AssaySettings, selection: TestSelection[] | 'all', { threads, noBail = false, park = true, activeByFile, testTimeouts, stepLimits }: RunOptions): Promise<RunOutcome> {
     // A test thread keeps the config it started with, bail included, and a warm one serves runs
     // that stop at the first failure and runs that must not (a group of mutants, the initial
     // run's second try): where files share threads and assay's runner is in, vitest's own bail is
@@ -289,6 +291,7 @@ export class VitestSession {
         ...settings,
         ...(activeByFile === undefined ? {} : { activeByFile: projectFiles(activeByFile, project.name) }),
         ...(testTimeouts === undefined ? {} : { testTimeouts: projectFiles(testTimeouts, project.name) }),
+        ...(stepLimits === undefined ? {} : { stepLimits: projectFiles(stepLimits, project.name) }),
       });
     }
     // The pool reads `isolate` to decide whether a thread may take several files; the threads

@@ -24,6 +24,8 @@ export interface AssaySettings {
    * without passing the active mutant's own code (mutant and batch modes; none when absent).
    */
   stepLimit?: number;
+  /** Per test file (absolute path): its own step limit, in place of `stepLimit` (plan's fileStepLimitsOf). */
+  stepLimits?: Record<string, number>;
   /**
    * Mutant mode, several static mutants in one run: per test file (absolute path), the mutant
    * active in each of its runs, in order — a file the run lists k times runs k times, with a fresh

@@ -78,7 +78,11 @@ class Runtime {
   readonly staticCoverage = new Set<number>();
   readonly hitCounts = new Map<number, number>();
 
+  /** This file's step limit (AssaySettings.stepLimits), else the run's. */
+  private readonly stepLimit: number;
+
   constructor(readonly settings: AssaySettings) {
+    this.stepLimit = settings.stepLimits?.[testFile] ?? settings.stepLimit ?? Number.POSITIVE_INFINITY;
     // Mutant mode: one mutant for the whole run, or one per run of each test file (a group of static mutants).
     if (settings.mode === 'mutant') this.activate(settings.activeByFile ? fileActive(settings.activeByFile, settings.run ?? 0) : settings.active);
     else this.activate(NO_MUTANT);
@@ -111,9 +115,9 @@ class Runtime {
   }
 
   on(id: number): boolean {
-    if (this.active !== NO_MUTANT && ++this.steps > (this.settings.stepLimit ?? Number.POSITIVE_INFINITY)) {
+    if (this.active !== NO_MUTANT && ++this.steps > this.stepLimit) {
       this.timedOut = true;
-      throw new Error(`${HIT_LIMIT_MARKER}: with mutant ${this.active} active, mutated code was reached more than ${this.settings.stepLimit} times (probable infinite loop)`);
+      throw new Error(`${HIT_LIMIT_MARKER}: with mutant ${this.active} active, mutated code was reached more than ${this.stepLimit} times (probable infinite loop)`);
     }
     if (id !== this.active) return false;
     if (++this.hits > this.hitLimit) {

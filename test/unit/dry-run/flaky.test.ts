@@ -44,6 +44,7 @@ describe('withFlaky', () => {
       coverage: { a: [1], b: [2] },
       staticIn: {},
       hits: {},
+      fileHits: {},
       durationMs: 1,
       threads: 'shared',
       testFiles: { related: 1, found: 1 },

@@ -21,6 +21,7 @@ const options: ExecuteOptions = {
   overheadMs: 0,
   batchSize: 0,
   stepLimit: 1000,
+  stepLimits: {},
   tests: { duration: new Map(), coverage: {}, lines: new Map(), files: {} },
   threads: 'per-file',
 };

@@ -32,6 +32,7 @@ function options(results: MutantResult[]): ExecuteOptions {
     overheadMs: 0,
     batchSize: 0,
     stepLimit: 1000,
+    stepLimits: {},
     tests: { duration: new Map(), coverage: {}, lines: new Map([['t1', 7]]), files: {} },
     threads: 'per-file',
     onResult: (result) => results.push(result),

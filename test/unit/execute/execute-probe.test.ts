@@ -54,6 +54,7 @@ const options: ExecuteOptions = {
   overheadMs: 0,
   batchSize: 500,
   stepLimit: 1000,
+  stepLimits: {},
   tests: { duration: new Map(), coverage: {}, lines: new Map(), files: testFile },
   threads: 'shared',
 };

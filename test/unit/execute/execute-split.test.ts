@@ -36,6 +36,7 @@ function options(threads: ExecuteOptions['threads'] = 'shared'): ExecuteOptions 
     overheadMs: 0,
     batchSize: 500,
     stepLimit: 1000,
+    stepLimits: {},
     tests: { duration: new Map([['t1', 1]]), coverage: { t1: [1, 2, 3, 4] }, lines: new Map(), files: {} },
     threads,
   };

@@ -69,6 +69,7 @@ export function dry(projectRoot: string, loaded: readonly string[] = LOADED): Dr
     coverage: { t1: [1] },
     staticIn: {},
     hits: { 1: 1 },
+    fileHits: {},
     durationMs: 10,
     threads: 'shared',
     testFiles: { related: 1, found: 1 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planMutants, stepLimitOf } from '../../../src/plan/index.js';
+import { fileStepLimitsOf, planMutants, stepLimitOf } from '../../../src/plan/index.js';
 import { dry, mutant, options } from './plans.js';
 
 describe('planMutants', () => {
@@ -65,5 +65,11 @@ describe('stepLimitOf', () => {
     expect(stepLimitOf({ hits: { 1: 40_000, 2: 5_000, 3: 1 } })).toBe(4_500_100);
     expect(stepLimitOf({ hits: { 1: 20 } })).toBe(1_000_000);
     expect(stepLimitOf({ hits: {} })).toBe(1_000_000);
+  });
+});
+
+describe('fileStepLimitsOf', () => {
+  it("allows each test file 100 times the mutated code it reached in the dry run, and at least 1,000,000", () => {
+    expect(fileStepLimitsOf({ fileHits: { a: 45_001, b: 20, c: 0 } })).toEqual({ a: 4_500_100, b: 1_000_000, c: 1_000_000 });
   });
 });

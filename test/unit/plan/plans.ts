@@ -25,6 +25,7 @@ export function dry(tests: Record<string, { project: string; moduleId: string; m
     coverage: Object.fromEntries(Object.entries(tests).map(([id, t]) => [id, t.reached])),
     staticIn: {},
     hits: {},
+    fileHits: {},
     durationMs: 10,
     threads: 'shared',
     testFiles: { related: 1, found: 1 },
