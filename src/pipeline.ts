@@ -221,6 +221,7 @@ function execute(
     stepLimits: fileStepLimitsOf(dry),
     tests: {
       duration: new Map(dry.tests.map((test) => [test.id, test.durationMs])),
+      wait: new Map(Object.entries(dry.waitMs)),
       coverage: dry.coverage,
       lines: new Map(dry.tests.flatMap((test) => (test.location === undefined ? [] : [[test.id, test.location.line] as const]))),
       files: dry.testFile,

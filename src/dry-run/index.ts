@@ -30,6 +30,8 @@ export interface DryRunResult {
   hits: Record<number, number>;
   /** Hits of any mutant per test file (fileKey), module load included. */
   fileHits: Record<string, number>;
+  /** By test id: how long the test's thread sat waiting (timers, I/O) rather than running, in ms; tests that never waited are absent. */
+  waitMs: Record<string, number>;
   durationMs: number;
   /** How test files get threads in every later run. */
   threads: Threads;
@@ -156,6 +158,10 @@ function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: stri
     staticIn,
     hits,
     fileHits,
+    waitMs: Object.fromEntries(passed.flatMap((test) => {
+      const wait = test.busy === undefined ? 0 : Math.round(test.durationMs * (1 - test.busy));
+      return wait > 0 ? [[test.id, wait] as const] : [];
+    })),
     durationMs,
     threads,
     flaky: flaky.map(({ test, reason }) => flakyTest(test, projectRoot, reason)),

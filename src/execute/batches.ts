@@ -17,6 +17,8 @@ export interface Batch {
   task: BatchTask;
   /** Expected test time of the whole batch: every (test, mutant) pair plus the canaries. */
   expectedMs: number;
+  /** Of that, the time its tests wait (timers, I/O) rather than run (TestFacts.wait). */
+  waitMs: number;
   /** Cut from a batch whose unhandled error named a suspect (src/execute/index.ts): a failure now halves it. */
   suspected?: boolean;
 }
@@ -24,6 +26,8 @@ export interface Batch {
 export interface TestFacts {
   /** Dry-run duration of each test, by id. */
   duration: ReadonlyMap<string, number>;
+  /** Of that, how long each test waited (timers, I/O) rather than ran, by id (DryRunResult.waitMs); absent: none did. */
+  wait?: ReadonlyMap<string, number>;
   /** Mutants each test reached in the dry run, by id. */
   coverage: Readonly<Record<string, number[]>>;
   /** Line of each test, by id, where the dry run recorded it (vitest 4.0: how runs select tests). */
@@ -88,6 +92,7 @@ export function batchOf(runs: MutantRun[], tests: TestFacts, threads: Threads): 
   for (const mutants of Object.values(plan)) mutants.push(NO_MUTANT);
   const selection: TestSelection[] = [...testsByFile.values()].map(({ file, tests: ids }) => ({ project: file.project, moduleId: file.moduleId, testIds: [...ids] }));
   const expectedMs = Object.entries(plan).reduce((sum, [id, mutants]) => sum + mutants.length * (tests.duration.get(id) ?? 0), 0);
+  const waitMs = Object.entries(plan).reduce((sum, [id, mutants]) => sum + mutants.length * (tests.wait?.get(id) ?? 0), 0);
   const expected = Object.fromEntries(Object.keys(plan).map((id) => [id, tests.coverage[id] ?? []]));
-  return { runs, task: { kind: 'batch', plan, hitLimits, expected, selection, threads }, expectedMs };
+  return { runs, task: { kind: 'batch', plan, hitLimits, expected, selection, threads }, expectedMs, waitMs };
 }

@@ -167,9 +167,13 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
   };
   const choresTaken = new Set<Chore>();
   const resting = new Set<Promise<unknown>>();
-  // A confirming run mostly waits out the project's test timeout: it has a lane and a worker of its own.
+  // A confirming run mostly waits out the project's test timeout, and a batch of tests on real
+  // timers mostly waits for them: such work has a lane and a worker of its own, beside the cores'
+  // lanes — a batch only once the chores are done, so that the waiting lane's worker does not add
+  // its memory to the coverage pass's (before, the cores' lanes run such batches as any other).
   let waiter: Piscina | undefined;
-  const waits = threads > 1 && options.startWaiter !== undefined ? confirms : undefined;
+  let choresLeft = chores.length;
+  const waits = threads > 1 && options.startWaiter !== undefined ? (work: Work) => confirms(work) || (choresLeft === 0 && mostlyWaits(work)) : undefined;
   const poolFor = async (lane: number): Promise<Piscina> => {
     if (lane < threads) return mainPool;
     waiter ??= options.startWaiter!();
@@ -181,7 +185,11 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     if ('chore' in work) {
       trace(describeWork(work));
       choresTaken.add(work.chore);
-      return work.chore.run(mainPool, options.signal);
+      try {
+        return await work.chore.run(mainPool, options.signal);
+      } finally {
+        choresLeft--;
+      }
     }
     if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
     if (stopped()) return;
@@ -268,6 +276,17 @@ function budgetFor(expectedMs: number, options: ExecuteOptions): number {
 function runBudget(work: Batch | StaticGroup, options: ExecuteOptions): number {
   const repeats = 'repeats' in work ? work.repeats : 1;
   return budgetFor(work.expectedMs, options) + Math.max(0, repeats - 1) * options.overheadMs;
+}
+
+/** A batch's share of waiting (Batch.waitMs) from which it is waiting work, and the least expected time that repays the waiting lane's worker. */
+const WAITING_SHARE = 0.5;
+const MIN_WAITING_MS = 2000;
+
+/** A batch whose tests mostly wait (real timers, I/O) rather than run, as the dry run measured them. */
+function mostlyWaits(work: Work): boolean {
+  if (!('together' in work) || !('waitMs' in work.together)) return false;
+  const { expectedMs, waitMs } = work.together;
+  return expectedMs >= MIN_WAITING_MS && waitMs >= WAITING_SHARE * expectedMs;
 }
 
 /** A run that confirms a timeout: its own, with the project's test timeout (see leftovers()). */

@@ -110,6 +110,8 @@ export interface TestOutcome {
   errors: string[];
   location?: { line: number; column: number };
   coverage?: number[];
+  /** Dry mode: the share of the test's time its thread was busy (TestMeta.assayBusy). */
+  busy?: number;
   timedOut?: boolean;
   /** Coverage pass: istanbul statement indices this test executed, by source path. */
   statements?: Record<string, number[]>;
@@ -411,6 +413,7 @@ function testOutcomes(module: TestModule, active: number | undefined): TestOutco
       errors: (result.errors ?? []).map(errorText),
       location: test.location,
       coverage: meta.assayCoverage,
+      ...(meta.assayBusy === undefined ? {} : { busy: meta.assayBusy }),
       timedOut: meta.assayTimedOut,
       statements: meta.assayStatements,
       batch: meta.assayBatch,

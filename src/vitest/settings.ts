@@ -80,6 +80,8 @@ export const VITEST_TIMEOUT = /(Test|Hook) timed out in \d+ms/;
 export interface TestMeta {
   /** Mutant ids reached while this test (and its hooks) ran. */
   assayCoverage?: number[];
+  /** Dry mode: the share of the test's time its thread's event loop was busy (0–1); the rest it waited (timers, I/O). */
+  assayBusy?: number;
   assayTimedOut?: boolean;
   /** Coverage mode: istanbul statement indices executed during this test, by source file path. */
   assayStatements?: Record<string, number[]>;

@@ -9,6 +9,7 @@
  * - coverage mode: after each test, which istanbul statements of the original code it executed.
  * Activation happens here, before any module under test loads, so static mutants are active too.
  */
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { workerData } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, restoreGlobals, type GlobalFingerprint } from './global-state.js';
@@ -226,12 +227,16 @@ if (settings.mode === 'coverage') {
     );
   });
 } else if (settings.mode === 'dry') {
+  // The event loop's use over each test: one that mostly waits (real timers) needs no core to run.
+  let loop: EventLoopUtilization | undefined;
   beforeEach(() => {
     runtime.testCoverage = new Set();
+    loop = performance.eventLoopUtilization();
   });
   afterEach(({ task }) => {
     (task.meta as TestMeta).assayCoverage = [...(runtime.testCoverage ?? [])];
     runtime.testCoverage = undefined;
+    if (loop !== undefined) (task.meta as TestMeta).assayBusy = performance.eventLoopUtilization(loop).utilization;
   });
 } else if (settings.mode === 'mutant') {
   afterEach(({ task }) => {

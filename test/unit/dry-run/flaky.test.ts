@@ -45,6 +45,7 @@ describe('withFlaky', () => {
       staticIn: {},
       hits: {},
       fileHits: {},
+      waitMs: {},
       durationMs: 1,
       threads: 'shared',
       testFiles: { related: 1, found: 1 },

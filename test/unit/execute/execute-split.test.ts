@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
-import { executePlan, type ExecuteOptions } from '../../../src/execute/index.js';
+import { executePlan, type Chore, type ExecuteOptions } from '../../../src/execute/index.js';
 import type { MutantMessage } from '../../../src/execute/task.js';
 import type { RunOutcome } from '../../../src/vitest/session.js';
 import { NO_MUTANT, type BatchRecord } from '../../../src/vitest/settings.js';
@@ -158,4 +158,27 @@ describe('executePlan on a failed batch', () => {
     expect([on('main'), on('waiter')]).toEqual([[[1], NO_MUTANT], ['ready', 'static']]);
     expect(started).toBe(1);
   });
+
+  it("runs a batch whose tests mostly wait (real timers, as the dry run measured) on the waiting lane's pool once the chores are done, and one that mostly runs on the cores' lanes", async () => {
+    const passes = (task: MutantMessage): RunOutcome => {
+      if (task.kind !== 'batch') return outcome([test('t1', [])]);
+      return outcome([test('t1', [...task.plan.t1.filter((id) => id !== NO_MUTANT).map((id): BatchRecord => [id, 'fail', 'AssertionError: x']), [NO_MUTANT, 'pass']])]);
+    };
+    const ran: Array<[string, unknown]> = [];
+    const stub = (name: string, threads: number) => ({
+      options: { maxThreads: threads },
+      run: async (task: MutantMessage) => (ran.push([name, task.kind]), passes(task)),
+      destroy: async () => undefined,
+    });
+    const timed = (waitMs: number) => ({ ...options(), tests: { ...options().tests, duration: new Map([['t1', 1000]]), wait: new Map([['t1', waitMs]]) } });
+    // While a chore (the coverage pass) runs, a waiting batch stays on the cores' lanes: the waiting lane's worker would add its memory to the chore's.
+    const slowChore: Chore = { run: () => new Promise((resolve) => setTimeout(resolve, 50)), drop: () => undefined };
+    for (const [waitMs, chores, pool] of [[900, [], 'waiter'], [100, [], 'main'], [900, [slowChore], 'main']] as const) {
+      ran.length = 0;
+      const verdicts = await executePlan(stub('main', 2) as unknown as Piscina, runs, { ...timed(waitMs), chores: [...chores], startWaiter: () => stub('waiter', 1) as unknown as Piscina });
+      expect(verdicts.map((result) => result.status)).toEqual(['Killed', 'Killed', 'Killed', 'Killed']);
+      expect(ran.filter(([, kind]) => kind === 'batch').map(([name]) => name)).toEqual([pool]);
+    }
+  });
 });
+

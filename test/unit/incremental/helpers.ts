@@ -70,6 +70,7 @@ export function dry(projectRoot: string, loaded: readonly string[] = LOADED): Dr
     staticIn: {},
     hits: { 1: 1 },
     fileHits: {},
+    waitMs: {},
     durationMs: 10,
     threads: 'shared',
     testFiles: { related: 1, found: 1 },

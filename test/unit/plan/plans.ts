@@ -26,6 +26,7 @@ export function dry(tests: Record<string, { project: string; moduleId: string; m
     staticIn: {},
     hits: {},
     fileHits: {},
+    waitMs: {},
     durationMs: 10,
     threads: 'shared',
     testFiles: { related: 1, found: 1 },
