@@ -42,6 +42,15 @@ const MIN_BATCH = 20;
 /** Expected test time below which a batch is never cut for time: there the run's own cost counts more. */
 const MIN_BATCH_MS = 5000;
 
+/** A batch's share of waiting (Batch.waitMs) from which it mostly waits, and the least expected time that repays the waiting lane's worker. */
+const WAITING_SHARE = 0.5;
+const MIN_WAITING_MS = 2000;
+
+/** A batch whose tests mostly wait (real timers, I/O) rather than run, as the dry run measured them: the waiting lane may run it. */
+export function mostlyWaits({ expectedMs, waitMs }: Pick<Batch, 'expectedMs' | 'waitMs'>): boolean {
+  return expectedMs >= MIN_WAITING_MS && waitMs >= WAITING_SHARE * expectedMs;
+}
+
 /**
  * Batches of at most `maxSize` mutants, about BATCHES_PER_WORKER per worker by count (at least
  * MIN_BATCH mutants) and by expected test time (at least MIN_BATCH_MS).

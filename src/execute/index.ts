@@ -20,7 +20,8 @@
  * rather than the mutant, so the mutant's next run of its own, with the project's timeout,
  * confirms it (see leftovers()) before it is scored Timeout. That confirming run spends most of its time
  * waiting, so it goes to a lane and a pool worker of its own (the waiting lane, lanes.ts) and
- * overlaps the other lanes' work. A run that ends in an error, or completes fewer tests than planned, is retried once
+ * overlaps the other lanes' work; so may a batch whose tests mostly wait on real timers, once the
+ * chores are done (the other lanes take such batches in their turn too). A run that ends in an error, or completes fewer tests than planned, is retried once
  * and otherwise reported as RuntimeError: never as Survived. Before the first run of a single
  * mutant or a static group, a control run (control.ts) checks that planned tests pass through that
  * path with no mutant active; if not, the run stops with an InternalError and reports nothing more.
@@ -32,7 +33,7 @@ import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
 import { fileKey, type RunOutcome, type SessionOptions, type Threads } from '../vitest/session.js';
 import type { BatchUnsupported, MutantMessage, MutantTask } from './task.js';
-import { batchOf, formBatches, type Batch, type TestFacts } from './batches.js';
+import { batchOf, formBatches, mostlyWaits, type Batch, type TestFacts } from './batches.js';
 import { batchVerdicts } from './batch-verdict.js';
 import { formStaticGroups, needsProbe, probes, staticGroupOf, staticGroupVerdicts, type StaticGroup } from './static-groups.js';
 import { isUnprovenTimeout, plannedOnly, verdictFor, type Settled, type Verdict } from './verdict.js';
@@ -68,8 +69,8 @@ export interface ExecuteOptions {
   chores?: readonly Chore[];
   /**
    * Starts a pool of one worker for the waiting lane (lanes.ts), which runs the runs that confirm
-   * a timeout beside the other lanes; started when the first such run comes. Without it, or with
-   * one worker, they run in the worker lanes.
+   * a timeout, and batches that mostly wait, beside the other lanes; started when the first such
+   * work comes. Without it, or with one worker, they run in the worker lanes.
    */
   startWaiter?: () => Piscina;
   /** How long a lane waits on an empty queue before its idle worker ends its parked threads (REST_AFTER_MS). */
@@ -167,13 +168,16 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
   };
   const choresTaken = new Set<Chore>();
   const resting = new Set<Promise<unknown>>();
-  // A confirming run mostly waits out the project's test timeout, and a batch of tests on real
-  // timers mostly waits for them: such work has a lane and a worker of its own, beside the cores'
-  // lanes — a batch only once the chores are done, so that the waiting lane's worker does not add
-  // its memory to the coverage pass's (before, the cores' lanes run such batches as any other).
+  // A confirming run mostly waits out the project's test timeout: it has a lane and a worker of
+  // its own, beside the cores' lanes. A batch of tests on real timers mostly waits for them too:
+  // that lane may take it, once the chores are done (its worker would add its memory to the
+  // coverage pass's), and so may the cores' lanes, in its turn (the largest go first).
   let waiter: Piscina | undefined;
   let choresLeft = chores.length;
-  const waits = threads > 1 && options.startWaiter !== undefined ? (work: Work) => confirms(work) || (choresLeft === 0 && mostlyWaits(work)) : undefined;
+  const waits =
+    threads > 1 && options.startWaiter !== undefined
+      ? (work: Work) => (confirms(work) ? 'reserved' : choresLeft === 0 && 'together' in work && 'waitMs' in work.together && mostlyWaits(work.together) ? 'shared' : undefined)
+      : undefined;
   const poolFor = async (lane: number): Promise<Piscina> => {
     if (lane < threads) return mainPool;
     waiter ??= options.startWaiter!();
@@ -276,17 +280,6 @@ function budgetFor(expectedMs: number, options: ExecuteOptions): number {
 function runBudget(work: Batch | StaticGroup, options: ExecuteOptions): number {
   const repeats = 'repeats' in work ? work.repeats : 1;
   return budgetFor(work.expectedMs, options) + Math.max(0, repeats - 1) * options.overheadMs;
-}
-
-/** A batch's share of waiting (Batch.waitMs) from which it is waiting work, and the least expected time that repays the waiting lane's worker. */
-const WAITING_SHARE = 0.5;
-const MIN_WAITING_MS = 2000;
-
-/** A batch whose tests mostly wait (real timers, I/O) rather than run, as the dry run measured them. */
-function mostlyWaits(work: Work): boolean {
-  if (!('together' in work) || !('waitMs' in work.together)) return false;
-  const { expectedMs, waitMs } = work.together;
-  return expectedMs >= MIN_WAITING_MS && waitMs >= WAITING_SHARE * expectedMs;
 }
 
 /** A run that confirms a timeout: its own, with the project's test timeout (see leftovers()). */

@@ -5,11 +5,13 @@
  * lanes end together, once the queue is empty and none is at work, or as soon as `stopped()` says
  * so. (A lane that simply ended on an empty queue left every later split-out to one worker.)
  *
- * Work that mostly waits (`waits`: a run that confirms a timeout sits out the project's test
- * timeout, seconds of an idle thread) has a lane of its own beside the `count` worker lanes, so
- * that the waiting overlaps the other lanes' work instead of holding a worker lane. A worker lane
- * takes the first work that does not wait, and waiting work only when nothing else is left and
- * the waiting lane is busy.
+ * Work that mostly waits (`waits`) has a lane of its own beside the `count` worker lanes, so that
+ * the waiting overlaps the other lanes' work instead of holding a worker lane. It is `reserved`
+ * for that lane (a run that confirms a timeout sits out the project's test timeout, seconds of an
+ * idle thread): a worker lane takes the first work that is not, and reserved work only when nothing
+ * else is left and the waiting lane is busy. Or it is `shared` (a batch of tests on real timers,
+ * long enough that it must start early): worker lanes take it in its turn too, and the waiting
+ * lane takes only such work.
  */
 export interface Lanes<W> {
   /** Puts work at the front of the queue, in order: what a run left over goes next. */
@@ -18,8 +20,8 @@ export interface Lanes<W> {
 
 export interface LaneOptions<W> {
   stopped?: () => boolean;
-  /** Work for the waiting lane; without it there is none, and the worker lanes take everything. */
-  waits?: (item: W) => boolean;
+  /** Work for the waiting lane, and whether worker lanes leave it to that lane; without it there is no waiting lane, and the worker lanes take everything. */
+  waits?: (item: W) => 'reserved' | 'shared' | undefined;
   /**
    * Called once a worker lane has waited `idleMs` on an empty queue while another lane works (at
    * most once per wait; not when it gets work or the lanes end first).
@@ -56,8 +58,8 @@ export async function runLanes<W>(
   let waitingLaneBusy = false;
   const indexFor = (lane: number): number => {
     if (waits === undefined) return queue.length > 0 ? 0 : -1;
-    if (lane === workers) return queue.findIndex(waits);
-    const own = queue.findIndex((item) => !waits(item));
+    if (lane === workers) return queue.findIndex((item) => waits(item) !== undefined);
+    const own = queue.findIndex((item) => waits(item) !== 'reserved');
     return own === -1 && queue.length > 0 && waitingLaneBusy ? 0 : own;
   };
   const take = async (lane: number): Promise<W | undefined> => {

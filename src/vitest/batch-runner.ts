@@ -4,7 +4,9 @@
  * once per mutant that reaches it: repeat k switches mutant k on (`onBeforeTryTask`), and its
  * outcome is recorded in the test's meta (`onAfterRetryTask`) before the result is reset for the
  * next repeat. The last repeat runs with no mutant active: a canary that must pass, or the test's
- * records are not trusted (state leaking from one mutant to the next). A repeat in which the
+ * records are not trusted (state leaking from one mutant to the next) — nor are they when, after
+ * it, Object.prototype has an enumerable key (a repeat polluted it; every later test's canary
+ * finds it too, so nothing later in the thread is trusted either). A repeat in which the
  * mutant's code never ran is recorded as `unreached`: earlier repeats changed the test's path
  * (a module-level cache, a global), so that mutant must run on its own. The canary must also
  * reach exactly the mutants the dry run saw the test reach: a different path means state left
@@ -52,6 +54,17 @@ interface BatchRuntime {
 }
 
 const CANARY_DIVERGED = 'assay: with no mutant active the test reached other code than in the dry run (state left by earlier runs)';
+const PROTOTYPE_POLLUTED = 'assay: Object.prototype has an enumerable key an earlier run left (state leaking from one mutant to the next)';
+
+/**
+ * Every object of the thread inherits an enumerable key: a repeat merged into Object.prototype (a
+ * mutant that drops a `__proto__` guard), which the test file's fingerprint, taken as it started,
+ * cannot see, and which can fail any later repeat in the thread.
+ */
+function prototypePolluted(): boolean {
+  for (const _key in {}) return true;
+  return false;
+}
 
 function sameSet(sorted: readonly number[], expected: readonly number[]): boolean {
   const other = [...expected].sort((a, b) => a - b);
@@ -128,8 +141,9 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
   return class AssayBatchRunner extends Base {
     /**
      * A file's suite starts, or its failure to load is about to be reported: the runtime its setup
-     * file made as it started to load says which mutant it ran with. A runtime of another file, or
-     * one already recorded (its setup did not run for this one), says nothing.
+     * file made as it started to load says what it found leaked by earlier files and which mutant
+     * it ran with. A runtime of another file, or one already recorded (its setup did not run for
+     * this one), says nothing.
      */
     override async onBeforeRunSuite(suite: RunnerTestSuite): Promise<void> {
       const own = fileRuntime();
@@ -195,7 +209,8 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
       if (mutant === NO_MUTANT && !sameSet(rt.endCanary(), rt.settings.expected?.[test.id] ?? [])) {
         errors.unshift(CANARY_DIVERGED);
       }
-      const failed = test.result.state === 'fail' || errors[0] === CANARY_DIVERGED;
+      if (mutant === NO_MUTANT && prototypePolluted()) errors.unshift(PROTOTYPE_POLLUTED);
+      const failed = test.result.state === 'fail' || errors[0] === CANARY_DIVERGED || errors[0] === PROTOTYPE_POLLUTED;
       const outcome: BatchRecord[1] =
         mutant !== NO_MUTANT && rt.hits === 0 && !hitLimit
           ? 'unreached'

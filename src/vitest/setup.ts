@@ -3,7 +3,8 @@
  * vitest's test workers, before the test file is imported, and installs the runtime that
  * instrumented code calls (`globalThis.__assay`, see src/instrument):
  * - dry mode: `cov(...ids)` records which mutants each test reaches, and which are reached
- *   outside any test (static), written to `task.meta` so vitest carries it back to the node side;
+ *   outside any test (static), written to `task.meta` so vitest carries it back to the node side,
+ *   with the share of each test's time its thread was busy rather than waiting (timers, I/O);
  * - mutant mode: `on(id)` is true for the active mutant only, and throws once the active mutant
  *   has been hit more than `hitLimit` times (a probable infinite loop).
  * - coverage mode: after each test, which istanbul statements of the original code it executed.
@@ -227,16 +228,18 @@ if (settings.mode === 'coverage') {
     );
   });
 } else if (settings.mode === 'dry') {
-  // The event loop's use over each test: one that mostly waits (real timers) needs no core to run.
-  let loop: EventLoopUtilization | undefined;
-  beforeEach(() => {
+  // The event loop's use over each test (by test: `test.concurrent` ones overlap): one that mostly
+  // waits (real timers) needs no core to run.
+  const loopAtStart = new WeakMap<object, EventLoopUtilization>();
+  beforeEach(({ task }) => {
     runtime.testCoverage = new Set();
-    loop = performance.eventLoopUtilization();
+    loopAtStart.set(task, performance.eventLoopUtilization());
   });
   afterEach(({ task }) => {
     (task.meta as TestMeta).assayCoverage = [...(runtime.testCoverage ?? [])];
     runtime.testCoverage = undefined;
-    if (loop !== undefined) (task.meta as TestMeta).assayBusy = performance.eventLoopUtilization(loop).utilization;
+    const start = loopAtStart.get(task);
+    if (start !== undefined) (task.meta as TestMeta).assayBusy = performance.eventLoopUtilization(start).utilization;
   });
 } else if (settings.mode === 'mutant') {
   afterEach(({ task }) => {

@@ -10,7 +10,8 @@
  * A parked thread keeps its globals, as a thread vitest shares between files does; the setup
  * file's fingerprint of global state (global-state.ts) tells a file that finds them changed, and
  * the session discards the parked threads after such a run (`discard`), as after a run in which
- * vitest timed a test out (the test's body may go on running in its thread).
+ * vitest timed a test out (the test's body may go on running in its thread) and after a batch in
+ * which a file failed to load or an error escaped (a world the fingerprint does not see).
  */
 import { Worker } from 'node:worker_threads';
 import { ACTIVE_MUTANT_SLOT, NO_MUTANT } from './settings.js';

@@ -5,15 +5,10 @@
  * runs it again. (Where vitest makes a runner for each file, which this small project does not
  * show, test/unit/vitest/batch-runner.test.ts checks the same.)
  */
-import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Session from '../../src/vitest/session.js';
-import { repoRoot } from '../support/assay.js';
-import { tempProject } from '../unit/config/temp-project.js';
-
-const { VitestSession, fileKey } = (await import(pathToFileURL(path.join(repoRoot, 'dist/vitest/session.js')).href)) as typeof Session;
+import { dryMode, fileKey, sessionOn } from '../support/session.js';
 
 /** Waits forever under mutant 5 (vitest's test timeout ends it), passes otherwise. */
 const TESTS = `import { it } from 'vitest';
@@ -22,22 +17,14 @@ it('waits under mutant 5', async () => {
 });
 `;
 
-let session: Session.VitestSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
 /** Per test file, the mutants its test's repeats ran, and how each ended. */
 const recordsOf = (outcome: Session.RunOutcome) => outcome.tests.map((test) => [path.basename(test.moduleId), (test.batch ?? []).map(([mutant, result]) => [mutant, result])]);
 
 describe('a mutant decided in a batch', () => {
   it("is skipped by the thread's later test files of the run, and runs again in the next run", async () => {
-    const dir = await tempProject({ 'package.json': { type: 'module' }, 'vitest.config.ts': "export default { test: { projects: [{ test: { name: 'p', include: ['*.test.ts'] } }] } };\n", 'a.test.ts': TESTS, 'b.test.ts': TESTS });
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: true, maxWorkers: 1, memoryLimitMb: 512, batch: true });
+    const { dir, session } = await sessionOn({ 'vitest.config.ts': "export default { test: { projects: [{ test: { name: 'p', include: ['*.test.ts'] } }] } };\n", 'a.test.ts': TESTS, 'b.test.ts': TESTS });
     const files = ['a.test.ts', 'b.test.ts'].map((name) => ({ project: 'p', moduleId: path.join(dir, name) }));
-    const dry = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, files, { threads: 'shared' });
+    const dry = await session.run(dryMode, files, { threads: 'shared' });
     const ids = dry.tests.map((test) => test.id);
     const selection = files.map((file, index) => ({ ...file, testIds: [ids[index]] }));
     const settings = { mode: 'batch', active: -1, hitLimit: 0, plan: Object.fromEntries(ids.map((id) => [id, [5, -1]])), expected: Object.fromEntries(ids.map((id) => [id, []])) } as const;

@@ -5,15 +5,9 @@
  * that escapes only during a later mutant's repeat; so is a test thread that dies of memory (its
  * heap limit) with the mutant it was running.
  */
-import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import type * as Session from '../../src/vitest/session.js';
-import { repoRoot } from '../support/assay.js';
-import { tempProject } from '../unit/config/temp-project.js';
-
-const { VitestSession } = (await import(pathToFileURL(path.join(repoRoot, 'dist/vitest/session.js')).href)) as typeof Session;
+import { describe, expect, it } from 'vitest';
+import { dryMode, sessionOn } from '../support/session.js';
 
 /** Under mutant 5 the test leaves behind a timer that throws during a later repeat; under mutant 6, a rejected promise. */
 const TESTS = `import { it } from 'vitest';
@@ -26,19 +20,11 @@ it('leaves something behind under some mutants', async () => {
 it('passes', () => {});
 `;
 
-let session: Session.VitestSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
 describe('an error that escapes a batch', () => {
   it('is reported with the mutant whose repeat it came from', async () => {
-    const dir = await tempProject({ 'package.json': { type: 'module' }, 'vitest.config.ts': 'export default {};\n', 'leaves.test.ts': TESTS });
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: true, maxWorkers: 1, memoryLimitMb: 512, batch: true });
+    const { dir, session } = await sessionOn({ 'leaves.test.ts': TESTS });
     const file = { project: '', moduleId: path.join(dir, 'leaves.test.ts') };
-    const dry = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, [file], { threads: 'shared' });
+    const dry = await session.run(dryMode, [file], { threads: 'shared' });
     const [leaves, passes] = dry.tests.map((test) => test.id);
     expect(dry.unhandledErrors).toEqual([]);
 
@@ -55,11 +41,9 @@ it('allocates without bound under mutant 6', () => {
   if ((globalThis as { __assay: { active: number } }).__assay.active === 6) for (;;) kept.push(new Array(100_000).fill(1));
 });
 `;
-    const dir = await tempProject({ 'package.json': { type: 'module' }, 'vitest.config.ts': 'export default {};\n', 'grows.test.ts': allocates });
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: true, maxWorkers: 1, memoryLimitMb: 128, batch: true });
+    const { dir, session } = await sessionOn({ 'grows.test.ts': allocates }, { memoryLimitMb: 128 });
     const file = { project: '', moduleId: path.join(dir, 'grows.test.ts') };
-    const dry = await session.run({ mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY }, [file], { threads: 'shared' });
+    const dry = await session.run(dryMode, [file], { threads: 'shared' });
     const [grows] = dry.tests.map((test) => test.id);
     const batch = await session.run({ mode: 'batch', active: -1, hitLimit: 0, plan: { [grows]: [4, 5, 6, 7, -1] }, expected: { [grows]: [] } }, [{ ...file, testIds: [grows] }], { threads: 'shared' });
     expect(batch.unhandledErrors[0]).toMatch(/^ASSAY_OUT_OF_MEMORY/);

@@ -8,17 +8,14 @@
  *
  * The module under test reads the active mutant while it loads, as a static mutant's code runs.
  */
-import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Session from '../../src/vitest/session.js';
 import type * as StaticGroups from '../../src/execute/static-groups.js';
 import type { StaticGroupTask } from '../../src/execute/task.js';
 import { repoRoot } from '../support/assay.js';
-import { tempProject } from '../unit/config/temp-project.js';
-
-const { VitestSession, fileKey } = (await import(pathToFileURL(path.join(repoRoot, 'dist/vitest/session.js')).href)) as typeof Session;
+import { fileKey, sessionOn } from '../support/session.js';
 const { projectParts } = (await import(pathToFileURL(path.join(repoRoot, 'dist/execute/static-groups.js')).href)) as typeof StaticGroups;
 
 /** Loads with the active mutant read once; mutant 1 makes it throw while loading. */
@@ -36,19 +33,6 @@ it('second', () => { expect(loadedWith).toBe(-1); });
 
 const mutantMode = { mode: 'mutant', active: -1, hitLimit: 1000 } as const;
 
-let session: Session.VitestSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-async function start(files: Record<string, string>): Promise<string> {
-  const dir = await tempProject({ 'package.json': { type: 'module' }, ...files });
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: true, maxWorkers: 1, memoryLimitMb: 512, batch: true });
-  return dir;
-}
-
 /** Per run of a file, in order: [project, mutant, file errors, test states]. */
 const runsOf = (outcome: Session.RunOutcome) =>
   outcome.files.map((file) => [
@@ -60,9 +44,9 @@ const runsOf = (outcome: Session.RunOutcome) =>
 
 describe('a group of static mutants in one vitest run', () => {
   it('loads a file listed once per mutant with each mutant active in turn, and tells the runs apart', async () => {
-    const dir = await start({ 'vitest.config.ts': 'export default {};\n', 'rates.ts': MODULE, 'rates.test.ts': TESTS });
+    const { dir, session } = await sessionOn({ 'rates.ts': MODULE, 'rates.test.ts': TESTS });
     const file = { project: '', moduleId: path.join(dir, 'rates.test.ts') };
-    const outcome = await session!.run(mutantMode, [file, file, file], { threads: 'shared', activeByFile: { [fileKey(file)]: [1, 2, 3] } });
+    const outcome = await session.run(mutantMode, [file, file, file], { threads: 'shared', activeByFile: { [fileKey(file)]: [1, 2, 3] } });
     expect(outcome.unhandledErrors).toEqual([]);
     expect(runsOf(outcome)).toEqual([
       ['', 1, 1, []],
@@ -70,20 +54,20 @@ describe('a group of static mutants in one vitest run', () => {
       ['', 3, 0, ['passed', 'failed']],
     ]);
     // The same file with no mutant passes: nothing carried over from the runs before.
-    const clean = await session!.run(mutantMode, [file], { threads: 'shared', activeByFile: { [fileKey(file)]: [-1] } });
+    const clean = await session.run(mutantMode, [file], { threads: 'shared', activeByFile: { [fileKey(file)]: [-1] } });
     expect(runsOf(clean)).toEqual([['', -1, 0, ['passed', 'passed']]]);
   });
 
   it('in a workspace, tells the runs of a file apart in each project', async () => {
     const projects = `export default { test: { projects: [{ test: { name: 'one' } }, { test: { name: 'two' } }] } };\n`;
-    const dir = await start({ 'vitest.config.ts': projects, 'rates.ts': MODULE, 'rates.test.ts': TESTS });
+    const { dir, session } = await sessionOn({ 'vitest.config.ts': projects, 'rates.ts': MODULE, 'rates.test.ts': TESTS });
     const moduleId = path.join(dir, 'rates.test.ts');
     const [one, two] = [{ project: 'one', moduleId }, { project: 'two', moduleId }];
     const activeByFile = { [fileKey(one)]: [2, 3], [fileKey(two)]: [3, 2] };
     const group: StaticGroupTask = { kind: 'static', activeByFile, hitLimits: {}, selection: [one, two, one, two], bail: false };
     const options = { threads: 'shared' } as const;
     const parts = [];
-    for (const part of projectParts(group)) parts.push(runsOf(await session!.run(mutantMode, part.selection, { ...options, activeByFile: part.activeByFile })));
+    for (const part of projectParts(group)) parts.push(runsOf(await session.run(mutantMode, part.selection, { ...options, activeByFile: part.activeByFile })));
     expect(parts).toEqual([
       [
         ['one', 2, 0, ['failed', 'pending']],
@@ -95,7 +79,7 @@ describe('a group of static mutants in one vitest run', () => {
       ],
     ]);
     // vitest gives the second project's listings a thread run each here; they share the thread, which counts on.
-    const mixed = await session!.run(mutantMode, group.selection, { ...options, activeByFile });
+    const mixed = await session.run(mutantMode, group.selection, { ...options, activeByFile });
     expect(runsOf(mixed)).toEqual(parts.flat());
   });
 
@@ -104,10 +88,10 @@ describe('a group of static mutants in one vitest run', () => {
     // The project's setup file loads the module under test, which reads the active mutant as it loads.
     const userSetup = `import { loadedWith } from './rates';\n(globalThis as { seenBySetup?: number[] }).seenBySetup = [...((globalThis as { seenBySetup?: number[] }).seenBySetup ?? []), loadedWith];\n`;
     const tests = `import { expect, it } from 'vitest';\nimport { loadedWith } from './rates';\nit('sees', () => { expect(loadedWith).toBe((globalThis as { seenBySetup: number[] }).seenBySetup.at(-1)); expect(loadedWith).not.toBe(3); });\n`;
-    const dir = await start({ 'vitest.config.ts': config, 'user-setup.ts': userSetup, 'rates.ts': MODULE.replace("if (active === 1) throw new Error('mutant 1 breaks the module while it loads');\n", ''), 'rates.test.ts': tests });
+    const { dir, session } = await sessionOn({ 'vitest.config.ts': config, 'user-setup.ts': userSetup, 'rates.ts': MODULE.replace("if (active === 1) throw new Error('mutant 1 breaks the module while it loads');\n", ''), 'rates.test.ts': tests });
     const file = { project: '', moduleId: path.join(dir, 'rates.test.ts') };
-    expect(session!.testProjects()[0].map((project) => project.config.sequence.setupFiles)).toEqual(['list']);
-    const outcome = await session!.run(mutantMode, [file, file], { threads: 'shared', activeByFile: { [fileKey(file)]: [2, 3] } });
+    expect(session.testProjects()[0].map((project) => project.config.sequence.setupFiles)).toEqual(['list']);
+    const outcome = await session.run(mutantMode, [file, file], { threads: 'shared', activeByFile: { [fileKey(file)]: [2, 3] } });
     expect(runsOf(outcome)).toEqual([
       ['', 2, 0, ['passed']],
       ['', 3, 0, ['failed']],

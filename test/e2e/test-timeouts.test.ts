@@ -4,15 +4,10 @@
  * run gives it, a test's own timeout stands, and the next run of the file in the same warm thread
  * without one has the project's timeout back.
  */
-import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Session from '../../src/vitest/session.js';
-import { repoRoot } from '../support/assay.js';
-import { tempProject } from '../unit/config/temp-project.js';
-
-const { VitestSession, fileKey } = (await import(pathToFileURL(path.join(repoRoot, 'dist/vitest/session.js')).href)) as typeof Session;
+import { fileKey, sessionOn } from '../support/session.js';
 
 const TESTS = `import { expect, it } from 'vitest';
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,26 +18,13 @@ it('waits 600 ms with a timeout of its own', { timeout: 4000 }, async () => { aw
 
 const mutantMode = { mode: 'mutant', active: -1, hitLimit: 1000 } as const;
 
-let session: Session.VitestSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
 /** Per test, its state and first error. */
 const statesOf = (outcome: Session.RunOutcome) =>
   outcome.tests.map((test) => [path.basename(test.moduleId), test.name, test.state, test.errors[0]?.replace(/\n[^]*/, '')]);
 
 describe('a shorter test timeout for a run', () => {
   it("collects a file's tests with it, keeps a test's own, and leaves other files and the next run the project's", async () => {
-    const dir = await tempProject({
-      'package.json': { type: 'module' },
-      'vitest.config.ts': 'export default { test: { testTimeout: 3000 } };\n',
-      'short.test.ts': TESTS,
-      'other.test.ts': TESTS,
-    });
-    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: true, maxWorkers: 1, memoryLimitMb: 512, batch: true });
+    const { dir, session } = await sessionOn({ 'vitest.config.ts': 'export default { test: { testTimeout: 3000 } };\n', 'short.test.ts': TESTS, 'other.test.ts': TESTS });
     const short = { project: '', moduleId: path.join(dir, 'short.test.ts') };
     const other = { project: '', moduleId: path.join(dir, 'other.test.ts') };
     const passing = (file: string) => [

@@ -5,49 +5,34 @@
  * thread behind for the next — also when the change keeps that file from loading, and, in a batch,
  * after any file failed to load. Each test records the id of the thread it ran in.
  */
-import { readFile, symlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Session from '../../src/vitest/session.js';
-import { repoRoot } from '../support/assay.js';
-import { tempProject } from '../unit/config/temp-project.js';
+import { dryMode as dry, sessionOn } from '../support/session.js';
 
-const { VitestSession } = (await import(pathToFileURL(path.join(repoRoot, 'dist/vitest/session.js')).href)) as typeof Session;
-
+/** A test file whose test appends its name and its thread's id to threads.log beside it. */
 const recordThread = (name: string, extra = '') => `import { appendFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { it } from 'vitest';
 it('${name}', () => {
-  appendFileSync(process.env.THREAD_LOG!, '${name} ' + threadId + '\\n');${extra}
+  appendFileSync(new URL('threads.log', import.meta.url), '${name} ' + threadId + '\\n');${extra}
 });
 `;
 
-let session: Session.VitestSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-async function project(files: Record<string, string>): Promise<{ log: string; threads: () => Promise<string[]> }> {
-  const dir = await tempProject({ 'package.json': { type: 'module' }, 'vitest.config.ts': 'export default {};\n', ...files });
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const log = path.join(dir, 'threads.log');
-  process.env.THREAD_LOG = log;
-  session = await VitestSession.start({ projectRoot: dir, code: { instrumented: {} }, bail: false, maxWorkers: 1, memoryLimitMb: 512, batch: true });
-  const threads = async () => (await readFile(log, 'utf8')).trim().split('\n');
-  return { log, threads };
+async function project(files: Record<string, string>): Promise<{ session: Session.VitestSession; threads: () => Promise<string[]> }> {
+  const { dir, session } = await sessionOn(files, { bail: false });
+  const threads = async () => (await readFile(path.join(dir, 'threads.log'), 'utf8')).trim().split('\n');
+  return { session, threads };
 }
-
-const dry = { mode: 'dry', active: -1, hitLimit: Number.POSITIVE_INFINITY } as const;
 
 describe('warm test threads', () => {
   it('serve the next shared-thread run, never a fresh-thread run', async () => {
-    const { threads } = await project({ 'a.test.ts': recordThread('a') });
-    await session!.run(dry, 'all', { threads: 'shared' });
-    await session!.run(dry, 'all', { threads: 'shared' });
-    await session!.run(dry, 'all', { threads: 'per-file' });
-    await session!.run(dry, 'all', { threads: 'shared' });
+    const { session, threads } = await project({ 'a.test.ts': recordThread('a') });
+    await session.run(dry, 'all', { threads: 'shared' });
+    await session.run(dry, 'all', { threads: 'shared' });
+    await session.run(dry, 'all', { threads: 'per-file' });
+    await session.run(dry, 'all', { threads: 'shared' });
     const ids = (await threads()).map((line) => line.split(' ')[1]);
     expect(ids).toHaveLength(4);
     expect(ids[1]).toBe(ids[0]);
@@ -59,10 +44,10 @@ describe('warm test threads', () => {
     // Each file leaves a global behind; the second to run in the thread finds the first's, so that thread serves no later run.
     // A patched prototype is what cannot be put back (environment variables and globals are).
     const leaves = (name: string) => `\n  (Array.prototype as unknown as Record<string, unknown>).leftBy_${name} = 1;`;
-    const { threads } = await project({ 'a.test.ts': recordThread('a', leaves('a')), 'b.test.ts': recordThread('b', leaves('b')) });
-    const first = await session!.run(dry, 'all', { threads: 'shared' });
+    const { session, threads } = await project({ 'a.test.ts': recordThread('a', leaves('a')), 'b.test.ts': recordThread('b', leaves('b')) });
+    const first = await session.run(dry, 'all', { threads: 'shared' });
     expect(first.files.flatMap((file) => file.leaked)).toHaveLength(1);
-    await session!.run(dry, [{ project: '', moduleId: testPath('b.test.ts', first) }], { threads: 'shared' });
+    await session.run(dry, [{ project: '', moduleId: testPath('b.test.ts', first) }], { threads: 'shared' });
     const lines = await threads();
     expect(lines).toHaveLength(3);
     const [firstRun, secondRun] = [lines.slice(0, 2), lines.slice(2)];
@@ -74,12 +59,12 @@ describe('warm test threads', () => {
     // An enumerable key on Object.prototype breaks vitest's own collection of the next file (its
     // hooks are merged with for…in): that file's setup saw the leak, and must report it although no hook of it runs.
     const pollutes = (name: string) => `\n  (Object.prototype as unknown as Record<string, unknown>).polluted_${name} = 1;`;
-    const { threads } = await project({ 'a.test.ts': recordThread('a', pollutes('a')), 'b.test.ts': recordThread('b', pollutes('b')) });
-    const first = await session!.run(dry, 'all', { threads: 'shared' });
+    const { session, threads } = await project({ 'a.test.ts': recordThread('a', pollutes('a')), 'b.test.ts': recordThread('b', pollutes('b')) });
+    const first = await session.run(dry, 'all', { threads: 'shared' });
     const broken = first.files.filter((file) => file.errors.length > 0);
     expect(broken).toHaveLength(1);
     expect(broken[0].leaked).toEqual([`Object.polluted_${(await threads())[0].split(' ')[0]}`]);
-    await session!.run(dry, [{ project: '', moduleId: broken[0].moduleId }], { threads: 'shared' });
+    await session.run(dry, [{ project: '', moduleId: broken[0].moduleId }], { threads: 'shared' });
     const lines = await threads();
     expect(lines).toHaveLength(2);
     expect(lines[1].split(' ')[1]).not.toBe(lines[0].split(' ')[1]);
@@ -87,8 +72,8 @@ describe('warm test threads', () => {
 
   it("count a prototype's symbol keys", async () => {
     const leaves = (name: string) => `\n  (Array.prototype as unknown as Record<symbol, unknown>)[Symbol.for('leftBy_${name}')] = 1;`;
-    await project({ 'a.test.ts': recordThread('a', leaves('a')), 'b.test.ts': recordThread('b', leaves('b')) });
-    const first = await session!.run(dry, 'all', { threads: 'shared' });
+    const { session } = await project({ 'a.test.ts': recordThread('a', leaves('a')), 'b.test.ts': recordThread('b', leaves('b')) });
+    const first = await session.run(dry, 'all', { threads: 'shared' });
     expect(first.files.flatMap((file) => file.leaked)).toEqual([expect.stringMatching(/^Array\.Symbol\(leftBy_[ab]\)$/)]);
   });
 
@@ -96,14 +81,14 @@ describe('warm test threads', () => {
     // A flag under a symbol of globalThis, which the fingerprint does not cover: the second file to load in a thread throws.
     const breaksNext = (name: string) => `if ((globalThis as Record<symbol, unknown>)[Symbol.for('broken')]) throw new Error('loaded in a broken world');
 ${recordThread(name, "\n  (globalThis as Record<symbol, unknown>)[Symbol.for('broken')] = true;")}`;
-    const { threads } = await project({ 'a.test.ts': breaksNext('a'), 'b.test.ts': breaksNext('b') });
-    const found = await session!.run(dry, 'all', { threads: 'per-file' });
+    const { session, threads } = await project({ 'a.test.ts': breaksNext('a'), 'b.test.ts': breaksNext('b') });
+    const found = await session.run(dry, 'all', { threads: 'per-file' });
     const ids = found.tests.map((test) => test.id);
     const batch = { mode: 'batch', active: -1, hitLimit: 0, plan: Object.fromEntries(ids.map((id) => [id, [-1]])), expected: Object.fromEntries(ids.map((id) => [id, []])) } as const;
     const selection = found.tests.map((test) => ({ project: '', moduleId: test.moduleId, testIds: [test.id] }));
-    const first = await session!.run(batch, selection, { threads: 'shared' });
+    const first = await session.run(batch, selection, { threads: 'shared' });
     expect(first.files.filter((file) => file.errors.length > 0)).toHaveLength(1);
-    await session!.run(batch, selection.slice(0, 1), { threads: 'shared' });
+    await session.run(batch, selection.slice(0, 1), { threads: 'shared' });
     const lines = await threads();
     // Two from the per-file run, one from the batch (its second file failed), one from the run after it.
     expect(lines).toHaveLength(4);

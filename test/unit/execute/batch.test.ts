@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { formBatches } from '../../../src/execute/batches.js';
+import { formBatches, mostlyWaits } from '../../../src/execute/batches.js';
 import { batchVerdicts } from '../../../src/execute/batch-verdict.js';
 import { isUnprovenTimeout } from '../../../src/execute/verdict.js';
 import { NO_MUTANT } from '../../../src/vitest/settings.js';
 import { outcome, run, test } from './runs.js';
 
 describe('formBatches', () => {
+  it("sums what a batch's tests wait, as it sums their time: every (test, mutant) pair plus the canaries", () => {
+    const runs = [run(1, 'src/a.ts', { '/t/a.test.ts': ['t1', 't2'] }), run(2, 'src/a.ts', { '/t/a.test.ts': ['t2'] })];
+    const [batch] = formBatches(runs, { maxSize: 10, workers: 1 }, { duration: new Map([['t1', 10], ['t2', 100]]), wait: new Map([['t2', 90]]), coverage: {}, lines: new Map(), files: {} }, 'shared');
+    expect([batch.expectedMs, batch.waitMs]).toEqual([2 * 10 + 3 * 100, 3 * 90]);
+  });
+
+  it('calls a batch mostly waiting from half its time waited, when it is expected to take 2 s or more', () => {
+    expect(mostlyWaits({ expectedMs: 4000, waitMs: 2000 })).toBe(true);
+    expect(mostlyWaits({ expectedMs: 4000, waitMs: 1900 })).toBe(false);
+    expect(mostlyWaits({ expectedMs: 1900, waitMs: 1900 })).toBe(false);
+  });
+
   it('cuts mutants in file order into batches of at most maxSize, with a canary last per test', () => {
     const runs = [
       run(1, 'src/a.ts', { '/t/a.test.ts': ['t1', 't2'] }),

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Piscina } from 'piscina';
 import { executePlan, type Chore, type ExecuteOptions } from '../../../src/execute/index.js';
 import type { MutantMessage } from '../../../src/execute/task.js';
+import type { MutantResult } from '../../../src/model.js';
 import type { RunOutcome } from '../../../src/vitest/session.js';
 import { NO_MUTANT, type BatchRecord } from '../../../src/vitest/settings.js';
 import { outcome, ranWith, run, test } from './runs.js';
@@ -159,26 +160,46 @@ describe('executePlan on a failed batch', () => {
     expect(started).toBe(1);
   });
 
-  it("runs a batch whose tests mostly wait (real timers, as the dry run measured) on the waiting lane's pool once the chores are done, and one that mostly runs on the cores' lanes", async () => {
-    const passes = (task: MutantMessage): RunOutcome => {
+  it('runs batches whose tests mostly wait (real timers) on the waiting lane too, once the chores are done, and never batches that mostly run', async () => {
+    // One mutant a batch: four batches of 2 s expected (the test and its canary), each taking 20 ms here.
+    const passes = async (task: MutantMessage): Promise<RunOutcome> => {
       if (task.kind !== 'batch') return outcome([test('t1', [])]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
       return outcome([test('t1', [...task.plan.t1.filter((id) => id !== NO_MUTANT).map((id): BatchRecord => [id, 'fail', 'AssertionError: x']), [NO_MUTANT, 'pass']])]);
     };
-    const ran: Array<[string, unknown]> = [];
+    const started = Date.now();
+    const ran: Array<[string, number]> = [];
     const stub = (name: string, threads: number) => ({
       options: { maxThreads: threads },
-      run: async (task: MutantMessage) => (ran.push([name, task.kind]), passes(task)),
+      run: async (task: MutantMessage) => (task.kind === 'batch' && ran.push([name, Date.now() - started]), passes(task)),
       destroy: async () => undefined,
     });
-    const timed = (waitMs: number) => ({ ...options(), tests: { ...options().tests, duration: new Map([['t1', 1000]]), wait: new Map([['t1', waitMs]]) } });
-    // While a chore (the coverage pass) runs, a waiting batch stays on the cores' lanes: the waiting lane's worker would add its memory to the chore's.
-    const slowChore: Chore = { run: () => new Promise((resolve) => setTimeout(resolve, 50)), drop: () => undefined };
-    for (const [waitMs, chores, pool] of [[900, [], 'waiter'], [100, [], 'main'], [900, [slowChore], 'main']] as const) {
-      ran.length = 0;
-      const verdicts = await executePlan(stub('main', 2) as unknown as Piscina, runs, { ...timed(waitMs), chores: [...chores], startWaiter: () => stub('waiter', 1) as unknown as Piscina });
-      expect(verdicts.map((result) => result.status)).toEqual(['Killed', 'Killed', 'Killed', 'Killed']);
-      expect(ran.filter(([, kind]) => kind === 'batch').map(([name]) => name)).toEqual([pool]);
-    }
+    let choreEnded = Number.POSITIVE_INFINITY;
+    const slowChore: Chore = {
+      run: () => new Promise<void>((resolve) => setTimeout(() => {
+        choreEnded = Date.now() - started;
+        resolve();
+      }, 30)),
+      drop: () => undefined,
+    };
+    const timed = (waitMs: number, chores: Chore[]) => ({
+      ...options(),
+      batchSize: 1,
+      chores,
+      tests: { ...options().tests, duration: new Map([['t1', 1000]]), wait: new Map([['t1', waitMs]]) },
+      startWaiter: () => stub('waiter', 1) as unknown as Piscina,
+    });
+    const onWaiter = () => ran.filter(([pool]) => pool === 'waiter').map(([, at]) => at);
+    const killedAll = (verdicts: MutantResult[]) => expect(verdicts.map((result) => result.status)).toEqual(['Killed', 'Killed', 'Killed', 'Killed']);
+
+    killedAll(await executePlan(stub('main', 2) as unknown as Piscina, runs, timed(900, [])));
+    expect(onWaiter().length).toBeGreaterThan(0);
+    ran.length = 0;
+    killedAll(await executePlan(stub('main', 2) as unknown as Piscina, runs, timed(100, [])));
+    expect(onWaiter()).toEqual([]);
+    // The waiting lane's worker would add its memory to the chore's (the coverage pass).
+    ran.length = 0;
+    killedAll(await executePlan(stub('main', 2) as unknown as Piscina, runs, timed(900, [slowChore])));
+    expect(onWaiter().every((at) => at >= choreEnded)).toBe(true);
   });
 });
-

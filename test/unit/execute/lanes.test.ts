@@ -75,8 +75,19 @@ describe('runLanes', () => {
     await runLanes(['a', 'wait-1', 'b', 'wait-2'], 1, async (item, _lanes, lane) => {
       ranOn[item] = lane;
       await tick(item === 'wait-1' ? 60 : 10);
-    }, { waits: (item) => item.startsWith('wait') });
+    }, { waits: (item) => (item.startsWith('wait') ? 'reserved' : undefined) });
     expect(ranOn).toEqual({ a: 0, 'wait-1': 1, b: 0, 'wait-2': 0 });
+  });
+
+  it('lets worker lanes take shared waiting work in its turn, and the waiting lane only that', async () => {
+    // One worker lane and the waiting lane: the worker lane takes 'wait-1' first, as it comes; the
+    // waiting lane takes 'wait-2' beside it and never 'a'.
+    const ranOn: Record<string, number> = {};
+    await runLanes(['wait-1', 'wait-2', 'a'], 1, async (item, _lanes, lane) => {
+      ranOn[item] = lane;
+      await tick(item === 'a' ? 5 : 30);
+    }, { waits: (item) => (item.startsWith('wait') ? 'shared' : undefined) });
+    expect(ranOn).toEqual({ 'wait-1': 0, 'wait-2': 1, a: 0 });
   });
 
   it('has no waiting lane without `waits`: every item runs on a worker lane', async () => {
@@ -93,7 +104,7 @@ describe('runLanes', () => {
     await runLanes(['wait-1', 'wait-2', 'wait-3'], 1, async (item, _lanes, lane) => {
       ranOn[item] = lane;
       await tick(30);
-    }, { waits: () => true });
+    }, { waits: () => 'reserved' });
     // wait-2 starts beside wait-1, on the worker lane; wait-3 goes to whichever lane is free first.
     expect([ranOn['wait-1'], ranOn['wait-2']]).toEqual([1, 0]);
   });
