@@ -143,7 +143,8 @@ function summarise(outcome: RunOutcome, flaky: FlakyOutcome[], projectRoot: stri
   for (const file of outcome.files) {
     for (const id of file.staticCoverage) (staticIn[id] ??= []).push({ project: file.project, moduleId: file.moduleId });
     for (const [id, count] of file.hits) hits[id] = (hits[id] ?? 0) + count;
-    fileHits[fileKey(file)] = Math.max(fileHits[fileKey(file)] ?? 0, file.hits.reduce((sum, [, count]) => sum + count, 0));
+    const key = fileKey(file);
+    fileHits[key] = Math.max(fileHits[key] ?? 0, file.hits.reduce((sum, [, count]) => sum + count, 0));
   }
   return {
     tests: passed.map((test) => ({

@@ -389,8 +389,8 @@ function message(task: MutantTask, options: ExecuteOptions): MutantMessage {
     return line === undefined ? [] : [[id, line] as const];
   }));
   const stepLimits = Object.fromEntries(task.selection.flatMap((file) => {
-    const limit = options.stepLimits[fileKey(file)];
-    return limit === undefined ? [] : [[fileKey(file), limit] as const];
+    const key = fileKey(file);
+    return key in options.stepLimits ? [[key, options.stepLimits[key]] as const] : [];
   }));
   return { ...task, stepLimit: options.stepLimit, stepLimits, lines };
 }

@@ -66,6 +66,12 @@ function prototypePolluted(): boolean {
   return false;
 }
 
+/** Why a canary that reached `reached` (sorted) leaves its test's records untrusted, if it does. */
+function canaryDistrusted(reached: readonly number[], expected: readonly number[]): string | undefined {
+  if (prototypePolluted()) return PROTOTYPE_POLLUTED;
+  return sameSet(reached, expected) ? undefined : CANARY_DIVERGED;
+}
+
 function sameSet(sorted: readonly number[], expected: readonly number[]): boolean {
   const other = [...expected].sort((a, b) => a - b);
   return sorted.length === other.length && sorted.every((id, index) => id === other[index]);
@@ -206,11 +212,9 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
       const errors = (test.result.errors ?? []).map((error) => `${error.name ?? 'Error'}: ${error.message ?? ''}`);
       const hitLimit = rt.timedOut || errors.some((error) => error.includes(HIT_LIMIT_MARKER));
       const slow = !hitLimit && errors.some((error) => VITEST_TIMEOUT.test(error));
-      if (mutant === NO_MUTANT && !sameSet(rt.endCanary(), rt.settings.expected?.[test.id] ?? [])) {
-        errors.unshift(CANARY_DIVERGED);
-      }
-      if (mutant === NO_MUTANT && prototypePolluted()) errors.unshift(PROTOTYPE_POLLUTED);
-      const failed = test.result.state === 'fail' || errors[0] === CANARY_DIVERGED || errors[0] === PROTOTYPE_POLLUTED;
+      const distrusted = mutant === NO_MUTANT ? canaryDistrusted(rt.endCanary(), rt.settings.expected?.[test.id] ?? []) : undefined;
+      if (distrusted !== undefined) errors.unshift(distrusted);
+      const failed = test.result.state === 'fail' || distrusted !== undefined;
       const outcome: BatchRecord[1] =
         mutant !== NO_MUTANT && rt.hits === 0 && !hitLimit
           ? 'unreached'

@@ -325,7 +325,7 @@ export class VitestSession {
       result = await this.vitest.runTestSpecifications(specs, suite !== undefined && suite.specifications.length === suite.found);
     } catch (error) {
       // vitest gives up on the run when a thread dies; the run's answer is that it died.
-      if (this.memory.exceeded) return { tests: [], files: [], unhandledErrors: [outOfMemory], ...outOfMemoryWith(this.memory.activeIn) };
+      if (this.memory.exceeded) return { tests: [], files: [], unhandledErrors: [outOfMemory], ...escapedWithField(this.memory.activeIn) };
       throw error;
     }
     const unhandledErrors = result.unhandledErrors.map(errorText);
@@ -347,7 +347,7 @@ export class VitestSession {
     const timedOut = tests.some((test) => test.errors.some((error) => VITEST_TIMEOUT.test(error)) || test.batch?.some(([, outcome]) => outcome === 'slow') === true);
     const broken = settings.mode === 'batch' && (unhandledErrors.length > 0 || files.some((file) => file.errors.length > 0));
     if (timedOut || broken || files.some((file) => file.leaked.length > 0)) await this.warm.discard();
-    return { tests, files, unhandledErrors, ...(escaped.length > 0 ? { escapedWith: [...new Set(escaped)] } : {}) };
+    return { tests, files, unhandledErrors, ...escapedWithField(escaped) };
   }
 
   private specifications(selection: TestSelection[]) {
@@ -478,8 +478,9 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-function outOfMemoryWith(activeIn: readonly number[]): { escapedWith?: number[] } {
-  return activeIn.length > 0 ? { escapedWith: [...new Set(activeIn)] } : {};
+/** RunOutcome.escapedWith: the mutants named, each once, when there are any. */
+function escapedWithField(ids: readonly number[]): { escapedWith?: number[] } {
+  return ids.length > 0 ? { escapedWith: [...new Set(ids)] } : {};
 }
 
 /** One key per test file of a vitest project, for grouping selections and outcomes. */
