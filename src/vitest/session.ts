@@ -324,9 +324,11 @@ export class VitestSession {
     try {
       result = await this.vitest.runTestSpecifications(specs, suite !== undefined && suite.specifications.length === suite.found);
     } catch (error) {
-      // vitest gives up on the run when a thread dies; the run's answer is that it died.
-      if (this.memory.exceeded) return { tests: [], files: [], unhandledErrors: [outOfMemory], ...escapedWithField(this.memory.activeIn) };
-      throw error;
+      if (!this.memory.exceeded) throw error;
+      // vitest gives up on the run when a thread dies; the run's answer is that it died. No thread
+      // of it is kept: what the others were doing when the run was given up is not known.
+      await this.warm.discard();
+      return { tests: [], files: [], unhandledErrors: [outOfMemory], ...escapedWithField(this.memory.activeIn) };
     }
     const unhandledErrors = result.unhandledErrors.map(errorText);
     // A batch's thread that died of memory names the mutant it ran then, as an escaped error does (escaped-errors.ts).

@@ -55,8 +55,14 @@ export interface AssaySettings {
 /** In a batch plan, a run of the test with no mutant active. */
 export const NO_MUTANT = -1;
 
-/** The key of a test thread's `workerData` under which setup.ts finds the slot it writes the active mutant to (warm-threads.ts). */
-export const ACTIVE_MUTANT_SLOT = 'assayActiveMutant';
+/**
+ * The key of a test thread's `workerData` under which setup.ts finds the shared Int32 slots it
+ * writes for the thread's owner (warm-threads.ts): at ACTIVE_MUTANT, the active mutant; at
+ * HEAP_MB, the thread's V8 heap as its last test file ended.
+ */
+export const THREAD_STATE_KEY = 'assayThreadState';
+export const ACTIVE_MUTANT = 0;
+export const HEAP_MB = 1;
 
 /** The key under which settings are provided to test workers. */
 export const SETTINGS_KEY = 'assaySettings';

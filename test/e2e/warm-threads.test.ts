@@ -40,6 +40,26 @@ describe('warm test threads', () => {
     expect(ids[3]).toBe(ids[0]);
   });
 
+  it('are ended when their heap grew past RETIRE_ABOVE_MB, and only then', async () => {
+    // V8 keeps a grown heap's pages: 24 M numbers (about 190 MB, then dropped) grow it past the limit for good.
+    const grows = `\n  const big = new Array<number>(24_000_000).fill(1.5);\n  if (big.length === 0) throw new Error('unreachable');`;
+    const { session, threads } = await project({ 'a.test.ts': recordThread('a'), 'big.test.ts': recordThread('big', grows) });
+    const [small, big] = ['a.test.ts', 'big.test.ts'];
+    const only = async (file: string) => {
+      const files = await session.suite();
+      await session.run(dry, [{ project: '', moduleId: files.specifications.find((each) => each.moduleId.endsWith(file))!.moduleId }], { threads: 'shared' });
+    };
+    await only(small);
+    await only(small);
+    await only(big);
+    await only(small);
+    const ids = (await threads()).map((line) => line.split(' ')[1]);
+    expect(ids).toHaveLength(4);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toBe(ids[0]);
+    expect(ids[3]).not.toBe(ids[0]);
+  });
+
   it('are discarded after a run in which a file found globals changed', async () => {
     // Each file leaves a global behind; the second to run in the thread finds the first's, so that thread serves no later run.
     // A patched prototype is what cannot be put back (environment variables and globals are).
