@@ -3,8 +3,8 @@
  * one run, on every sandbox fixture and on generated projects (bench/generate.ts) of about 200,
  * 1,000 and 5,000 mutants. Prints, per project, wall time, ms per mutant, peak RSS and the
  * speed-up, with verdict agreement; for assay also the time its mutants' tests took and the
- * overhead per mutant beyond it: (execute time × concurrency − Σ covering tests' dry-run time) ÷
- * mutants run. Ends with a Markdown table (the README's) and writes bench/results.json.
+ * overhead per mutant beyond it: (execute time × concurrency − the coverage pass's time on one of
+ * the lanes − Σ covering tests' dry-run time) ÷ mutants run. Ends with a Markdown table (the README's) and writes bench/results.json.
  *
  * Then, unless `--nightly-size ''`, bench/incremental.ts and bench/shards.ts (4 shards) on a
  * generated project of that size (default 1000): incremental reruns against a full run, and the
@@ -147,10 +147,10 @@ function formatRow(row: Row): string {
   );
 }
 
-/** ms per mutant that assay's execute stage spent beyond the tests themselves. */
+/** ms per mutant that assay's execute stage spent beyond the tests themselves (and the coverage pass, which runs on one of its lanes). */
 function overheadPerMutant(timings?: RunTimings): number | undefined {
   if (timings === undefined || timings.mutantsRun === 0) return undefined;
-  return (timings.executeMs * timings.concurrency - timings.testMs) / timings.mutantsRun;
+  return (timings.executeMs * timings.concurrency - (timings.coverageMs ?? 0) - timings.testMs) / timings.mutantsRun;
 }
 
 function markdownTable(table: Row[]): string {

@@ -218,6 +218,8 @@ export interface RunTimings {
   mutantsRun: number;
   /** The sum, over mutants that ran, of their planned tests' dry-run durations. */
   testMs: number;
+  /** The coverage pass's time, which it spent on one of the execute stage's lanes beside the mutants (absent when it did not run). */
+  coverageMs?: number;
   concurrency: number;
   /** How test files got threads: shared (the fast path) or a fresh one each. */
   threads: 'shared' | 'per-file';

@@ -187,6 +187,7 @@ async function runOnPool(
       executeMs,
       mutantsRun: runs.length,
       testMs: Math.round(runs.reduce((sum, run) => sum + run.expectedMs, 0)),
+      ...(second && { coverageMs: second.durationMs }),
       concurrency: options.concurrency,
       threads: dry.threads,
       ...(checked && { check: { compiler: checked.compiler, mutants: checked.checked, compileErrors: checked.compileErrors.size, ms: checked.durationMs } }),

@@ -32,6 +32,8 @@ export interface CoverageTask {
 export interface CoverageAnswer {
   coverage: CoverageResult;
   failedTests: string[];
+  /** From the pass's session start to its summary. */
+  durationMs: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export interface CoverageAnswer {
  */
 export async function coveragePass(project: Pick<SessionOptions, 'projectRoot' | 'configFile' | 'memoryLimitMb'>, task: CoverageTask): Promise<CoverageAnswer> {
   const { files, testFiles, threads } = task;
+  const started = Date.now();
   const session = await VitestSession.start({
     ...project,
     // The original code.
@@ -58,7 +61,7 @@ export async function coveragePass(project: Pick<SessionOptions, 'projectRoot' |
       if (!session.emptyCoverage.has(file.path)) await session.transform(file.path);
     }
     const failedTests = outcome.tests.filter((test) => test.state === 'failed').map((test) => test.id);
-    return { coverage: await summarise(outcome, files, session.emptyCoverage), failedTests };
+    return { coverage: await summarise(outcome, files, session.emptyCoverage), failedTests, durationMs: Date.now() - started };
   } finally {
     await session.close();
   }

@@ -23,7 +23,7 @@ function shard(index: number, count: number, mutants: MutantResult[], overrides:
       { 'src/a.ts': fileCoverage({ codeLines: [1], uncoveredLines: [] }) },
       { lineTests: { 'src/a.ts': { 1: ['t1', 't2'] } }, istanbul: { '/ci/shard/src/a.ts': { path: '/ci/shard/src/a.ts', s: {} } } },
     ),
-    timings: { dryRunMs: 300 * index, executeMs: 600, mutantsRun: mutants.filter((m) => m.status !== 'NoCoverage').length, testMs: 40, concurrency: 2, threads: 'shared' },
+    timings: { dryRunMs: 300 * index, executeMs: 600, mutantsRun: mutants.filter((m) => m.status !== 'NoCoverage').length, testMs: 40, coverageMs: 100 * index, concurrency: 2, threads: 'shared' },
     ...overrides,
   });
   const full: ShardInfo = { index, count, mutants: 4, fingerprint: 'f1', partition: 'p1', ...info };
@@ -53,7 +53,7 @@ describe('mergeShards', () => {
     expect(result.thresholds).toEqual(target.thresholds);
     expect(result.tests[0].durationMs).toBe(11);
     expect(result.durationMs).toBe(2000);
-    expect(result.timings).toEqual({ dryRunMs: 600, executeMs: 1200, mutantsRun: 3, testMs: 80, concurrency: 2, threads: 'shared' });
+    expect(result.timings).toEqual({ dryRunMs: 600, executeMs: 1200, mutantsRun: 3, testMs: 80, coverageMs: 300, concurrency: 2, threads: 'shared' });
   });
 
   it('moves istanbul\'s absolute paths to the merge\'s project root', () => {
