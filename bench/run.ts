@@ -108,6 +108,7 @@ function total(name: string, of: Row[]): Row {
           executeMs: timed.reduce((all, t) => all + t.executeMs, 0),
           mutantsRun: timed.reduce((all, t) => all + t.mutantsRun, 0),
           testMs: timed.reduce((all, t) => all + t.testMs, 0),
+          coverageMs: timed.reduce((all, t) => all + (t.coverageMs ?? 0), 0),
           concurrency,
           threads: 'shared',
         }

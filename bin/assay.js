@@ -8,8 +8,8 @@ if (major < 20 || (major === 20 && minor < 19)) {
 // Node 22.1 and later keep compiled code in a cache (in the OS temp dir) across runs: the parser
 // alone is 10 MB of JavaScript to compile on every start otherwise.
 (await import('node:module')).enableCompileCache?.();
-// On Linux the command runs in a second process with fewer malloc arenas (dist/cli/relaunch.js).
-const relaunched = await (await import('../dist/cli/relaunch.js')).relaunchWithTwoArenas();
+// On Linux `assay run` starts again with fewer malloc arenas (dist/cli/relaunch.js).
+const relaunched = await (await import('../dist/cli/relaunch.js')).relaunchWithTwoArenas(process.argv);
 if (relaunched !== undefined) process.exit(relaunched);
 const { main } = await import('../dist/cli/index.js');
 // Exit explicitly: a user's test suite may leave handles open that would keep the process alive.

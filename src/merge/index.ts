@@ -61,7 +61,7 @@ export function mergeShards(shards: readonly ReadShard[], target: MergeTarget): 
       executeMs: sum((result) => result.timings.executeMs),
       mutantsRun: sum((result) => result.timings.mutantsRun),
       testMs: sum((result) => result.timings.testMs),
-      ...(results.every((result) => result.timings.coverageMs !== undefined) && { coverageMs: sum((result) => result.timings.coverageMs ?? 0) }),
+      ...(results.some((result) => result.timings.coverageMs !== undefined) && { coverageMs: sum((result) => result.timings.coverageMs ?? 0) }),
       concurrency: max((result) => result.timings.concurrency),
       threads: results.some((result) => result.timings.threads === 'per-file') ? 'per-file' : 'shared',
     },

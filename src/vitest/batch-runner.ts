@@ -36,6 +36,7 @@
 // `VitestTestRunner` of 'vitest' is the runner interface (its hooks), not the class.
 import type { RunnerTestCase, RunnerTestSuite, TestRunner, VitestTestRunner as RunnerHooks } from 'vitest';
 import { enterRepeat } from './escaped-errors.js';
+import { recordHeapSize } from './thread-state.js';
 import { HIT_LIMIT_MARKER, NO_MUTANT, VITEST_TIMEOUT, type AssaySettings, type BatchRecord, type FileMeta, type TestMeta } from './settings.js';
 
 /** vitest's test runner class (`VitestTestRunner` of vitest 4's `vitest/runners`, `TestRunner` of vitest 5's `vitest`). */
@@ -162,6 +163,12 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
         (suite.meta as FileMeta).assayActive = rt.active;
       }
       await super.onBeforeRunSuite(suite);
+    }
+
+    /** The run's files are done, those that failed to load (whose afterAll never ran) too: the heap's size is what the thread's owner reads next. */
+    override onAfterRunFiles(): void {
+      recordHeapSize();
+      super.onAfterRunFiles?.();
     }
 
     override importFile(filepath: string, source: 'collect' | 'setup'): unknown {

@@ -10,7 +10,8 @@
  *   thread the pool worker answers `start` with `started` itself — the thread was set up the same
  *   way, which the thread key guarantees — and answers `stop` with `stopped`, parking the thread
  *   instead of tearing it down. A forced stop (a cancelled run) or a thread that is still running
- *   tests, has exited or passed its heap limit is ended, never parked.
+ *   tests, has exited, passed its heap limit, grew much (warm-threads.ts) or was retired by a
+ *   discard while in use is ended, never parked.
  */
 import { resolve } from 'node:path';
 import { trace } from '../trace.js';

@@ -57,12 +57,15 @@ export const NO_MUTANT = -1;
 
 /**
  * The key of a test thread's `workerData` under which setup.ts finds the shared Int32 slots it
- * writes for the thread's owner (warm-threads.ts): at ACTIVE_MUTANT, the active mutant; at
- * HEAP_MB, the thread's V8 heap as its last test file ended.
+ * writes for the thread's owner (warm-threads.ts, thread-state.ts): at ACTIVE_MUTANT, the active
+ * mutant; at HEAP_MB, the thread's V8 heap (MB) as its last test file or run ended; at
+ * FIRST_HEAP_MB, its heap as its first test file ended.
  */
 export const THREAD_STATE_KEY = 'assayThreadState';
 export const ACTIVE_MUTANT = 0;
 export const HEAP_MB = 1;
+export const FIRST_HEAP_MB = 2;
+export const THREAD_STATE_SLOTS = 3;
 
 /** The key under which settings are provided to test workers. */
 export const SETTINGS_KEY = 'assaySettings';

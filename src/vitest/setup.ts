@@ -11,21 +11,17 @@
  * Activation happens here, before any module under test loads, so static mutants are active too.
  */
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
-import { workerData } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { adoptLoadedGlobals, changedGlobals, fingerprintGlobals, restoreGlobals, type GlobalFingerprint } from './global-state.js';
 import { guardOwnProcess } from './own-process.js';
 import { tagEscapedErrors } from './escaped-errors.js';
+import { recordActiveMutant, recordHeapSize } from './thread-state.js';
 import { NATIVE_SOURCES_KEY, serveToRequire } from '../instrument/require-hook.js';
 import {
-  ACTIVE_MUTANT,
   COVERAGE_VARIABLE,
-  HEAP_MB,
   HIT_LIMIT_MARKER,
   NO_MUTANT,
   SETTINGS_KEY,
-  THREAD_STATE_KEY,
   type AssaySettings,
   type FileMeta,
   type TestMeta,
@@ -61,12 +57,6 @@ const changed = changedGlobals(baseline, here);
 restoreGlobals(baseline, changed);
 const leaked = changed.length === 0 ? [] : changedGlobals(baseline, fingerprintGlobals());
 
-/**
- * Where the thread's owner reads the active mutant should the thread die of memory, and how large
- * the thread's heap has grown (warm-threads.ts).
- */
-const shared = (workerData as Record<string, unknown> | null)?.[THREAD_STATE_KEY];
-const threadState = shared instanceof SharedArrayBuffer ? new Int32Array(shared) : undefined;
 
 class Runtime {
   /** The test file this runtime was set up for (its setup file ran as that file started to load). */
@@ -115,7 +105,7 @@ class Runtime {
   /** Switches to mutant `id` (or none); in batch mode, for the next run of a test. */
   activate(id: number): void {
     this.active = id;
-    if (threadState !== undefined) Atomics.store(threadState, ACTIVE_MUTANT, id);
+    recordActiveMutant(id);
     this.hits = 0;
     this.steps = 0;
     this.timedOut = false;
@@ -260,5 +250,5 @@ afterAll(function ({}) {
   if (runtime.timedOut) meta.assayTimedOut = true;
   // (assay's runner records it as the file starts too, so that a file that then fails to load reports it.)
   if (leaked.length > 0) meta.assayLeaked = leaked;
-  if (threadState !== undefined) Atomics.store(threadState, HEAP_MB, Math.round(getHeapStatistics().total_physical_size / 2 ** 20));
+  recordHeapSize();
 });

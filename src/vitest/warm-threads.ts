@@ -10,22 +10,27 @@
  * A parked thread keeps its globals, as a thread vitest shares between files does; the setup
  * file's fingerprint of global state (global-state.ts) tells a file that finds them changed, and
  * the session discards the parked threads after such a run (`discard`), as after a run in which
- * vitest timed a test out (the test's body may go on running in its thread) and after a batch in
- * which a file failed to load or an error escaped (a world the fingerprint does not see).
+ * vitest timed a test out (the test's body may go on running in its thread), after a batch in
+ * which a file failed to load or an error escaped (a world the fingerprint does not see), and
+ * after a run vitest gave up on when a thread died of memory (its other threads too). A thread
+ * whose heap has grown much is ended rather than parked (RETIRE_ABOVE_MB): its memory goes with it.
  */
 import { Worker } from 'node:worker_threads';
-import { ACTIVE_MUTANT, HEAP_MB, NO_MUTANT, THREAD_STATE_KEY } from './settings.js';
+import { ACTIVE_MUTANT, FIRST_HEAP_MB, HEAP_MB, NO_MUTANT, THREAD_STATE_KEY, THREAD_STATE_SLOTS } from './settings.js';
 
 /** The young generation of each test thread and pool worker, in MB (see TestThread). */
 export const YOUNG_GENERATION_MB = 8;
 
 /**
- * A thread whose V8 heap has grown past this many MB is ended when its run ends rather than
- * parked. V8 keeps the pages of a heap once grown, and a thread holds as much again outside its
- * heap: on a 2,000-mutant library, ending one thread whose heap had grown to 185 MB took 370 MB
- * off the process. A fresh thread starts at about 30 MB; most stay under this for the whole run.
+ * A thread whose V8 heap has grown past RETIRE_ABOVE_MB, and by more than RETIRE_GROWTH_MB since
+ * its first test file ended, is ended when its run ends rather than parked. V8 keeps the pages of
+ * a heap once grown, and a thread holds as much again outside its heap: on a 2,000-mutant library,
+ * ending one thread whose heap had grown to 185 MB took 370 MB off the process. A thread of plain
+ * Node tests is at about 30 MB after its first file, and most stay under 64 MB for the whole run;
+ * the growth term keeps a thread whose environment alone is larger (jsdom) warm.
  */
 export const RETIRE_ABOVE_MB = 64;
+export const RETIRE_GROWTH_MB = 32;
 
 /** What must be equal for a thread to serve another run: JSON of how vitest would start it. */
 export type ThreadKey = string;
@@ -45,11 +50,11 @@ export class TestThread {
   private listener: ThreadListener | undefined;
   readonly worker: Worker;
   /**
-   * What setup.ts writes from inside the thread: the mutant active, as its runtime last switched
-   * (read when the thread dies of memory, which leaves nothing else to tell which of a batch's
-   * mutants it ran), and its heap's size as its last test file ended.
+   * What the thread writes from inside (thread-state.ts): the mutant active, as its runtime last
+   * switched (read when the thread dies of memory, which leaves nothing else to tell which of a
+   * batch's mutants it ran), and its heap's size, now and after its first file (RETIRE_ABOVE_MB).
    */
-  private readonly state = new Int32Array(new SharedArrayBuffer(8));
+  private readonly state = new Int32Array(new SharedArrayBuffer(THREAD_STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT));
 
   constructor(
     readonly key: ThreadKey,
@@ -96,9 +101,14 @@ export class TestThread {
     this.worker.postMessage(message);
   }
 
-  /** Alive, idle, not ended for memory, not retired and not grown past RETIRE_ABOVE_MB: fit to serve another run. */
+  /** Alive, idle, not ended for memory, not retired and not grown too large (RETIRE_ABOVE_MB): fit to serve another run. */
   get reusable(): boolean {
-    return !this.exited && !this.outOfMemory && !this.retired && !this.busy && Atomics.load(this.state, HEAP_MB) <= RETIRE_ABOVE_MB;
+    return !this.exited && !this.outOfMemory && !this.retired && !this.busy && !this.grown;
+  }
+
+  private get grown(): boolean {
+    const heap = Atomics.load(this.state, HEAP_MB);
+    return heap > RETIRE_ABOVE_MB && heap > Atomics.load(this.state, FIRST_HEAP_MB) + RETIRE_GROWTH_MB;
   }
 
   async terminate(): Promise<void> {

@@ -1,9 +1,9 @@
 /**
- * bin/assay.js on Linux runs the command in a second process with glibc's malloc held to two
- * arenas (src/cli/relaunch.ts). Through the real command on a small project whose test records
- * what the process running it started with (`/proc/self/environ`, fixed at exec) and what its
- * `process.env` says now: the run's process started with `MALLOC_ARENA_MAX=2`, the tests do not
- * see it, and a user's own `MALLOC_ARENA_MAX` is left as it is.
+ * `assay run` on Linux with glibc starts again with malloc held to two arenas (src/cli/relaunch.ts).
+ * Through the real command on a small project whose test records what the process running it
+ * started with (`/proc/self/environ`, fixed at exec) and what its `process.env` says now: the
+ * run's process started with `MALLOC_ARENA_MAX=2`, the tests do not see it, a user's own
+ * `MALLOC_ARENA_MAX` is left as it is, and the run's exit code comes through.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -55,6 +55,15 @@ describe.runIf(process.platform === 'linux').each(nodes)('the assay command on L
     expect(exitCode).toBe(0);
     expect(seen.length).toBeGreaterThanOrEqual(2);
     for (const line of seen) expect(line).toEqual({ started: 'MALLOC_ARENA_MAX=2', now: null });
+  });
+
+  it("ends with the run's exit code and its one-line answer", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-relaunch-'));
+    made.push(dir);
+    const result = await execa(node, [assayBin, 'run', '--concurrency', 'many'], { cwd: dir, reject: false, env: { FORCE_COLOR: '0', MALLOC_ARENA_MAX: undefined } });
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr).trim().split('\n')).toHaveLength(1);
+    expect(String(result.stderr)).toContain('--concurrency');
   });
 
   it("leaves a user's own MALLOC_ARENA_MAX as it is", async () => {
