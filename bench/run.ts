@@ -4,7 +4,8 @@
  * 1,000 and 5,000 mutants. Prints, per project, wall time, ms per mutant, peak RSS and the
  * speed-up, with verdict agreement; for assay also the time its mutants' tests took and the
  * overhead per mutant beyond it: (execute time × concurrency − the coverage pass's time on one of
- * the lanes − Σ covering tests' dry-run time) ÷ mutants run. Ends with a Markdown table (the README's) and writes bench/results.json.
+ * the lanes − Σ covering tests' dry-run time) ÷ mutants run. Ends with a Markdown table (the
+ * README's) and writes bench/results.json.
  *
  * Then, unless `--nightly-size ''`, bench/incremental.ts and bench/shards.ts (4 shards) on a
  * generated project of that size (default 1000): incremental reruns against a full run, and the

@@ -76,10 +76,10 @@ async function inChild(args: string[], env: NodeJS.ProcessEnv): Promise<number |
   let child: ReturnType<typeof spawn> | undefined;
   const forward = (signal: NodeJS.Signals) => child?.kill(signal);
   for (const signal of FORWARDED) process.on(signal, forward);
+  let ended: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   try {
-    child = spawn(process.execPath, args, { stdio: 'inherit', env });
-    const started = child;
-    const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined>((resolve) => {
+    const started = (child = spawn(process.execPath, args, { stdio: 'inherit', env }));
+    ended = await new Promise((resolve) => {
       // Not started at all: the command runs here, as it would have. An error after the start
       // (a signal that could not be passed on) leaves the child running: its exit is awaited.
       started.once('error', () => {
@@ -87,15 +87,14 @@ async function inChild(args: string[], env: NodeJS.ProcessEnv): Promise<number |
       });
       started.once('exit', (code, signal) => resolve({ code, signal }));
     });
-    if (ended === undefined) return undefined;
-    if (ended.signal === null) return ended.code ?? 1;
-    if (CORE_DUMPING.has(ended.signal)) return 128 + constants.signals[ended.signal];
-    for (const signal of FORWARDED) process.off(signal, forward);
-    process.kill(process.pid, ended.signal);
-    return 128 + constants.signals[ended.signal];
   } catch {
-    return undefined;
+    ended = undefined;
   } finally {
     for (const signal of FORWARDED) process.off(signal, forward);
   }
+  if (ended === undefined) return undefined;
+  if (ended.signal === null) return ended.code ?? 1;
+  // Ended by a signal: so does this process, by the same one, unless it would dump a core too.
+  if (!CORE_DUMPING.has(ended.signal)) process.kill(process.pid, ended.signal);
+  return 128 + constants.signals[ended.signal];
 }

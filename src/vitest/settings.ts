@@ -56,8 +56,8 @@ export interface AssaySettings {
 export const NO_MUTANT = -1;
 
 /**
- * The key of a test thread's `workerData` under which setup.ts finds the shared Int32 slots it
- * writes for the thread's owner (warm-threads.ts, thread-state.ts): at ACTIVE_MUTANT, the active
+ * The key of a test thread's `workerData` under which thread-state.ts finds the shared Int32 slots
+ * it writes for the thread's owner (warm-threads.ts): at ACTIVE_MUTANT, the active
  * mutant; at HEAP_MB, the thread's V8 heap (MB) as its last test file or run ended; at
  * FIRST_HEAP_MB, its heap as its first test file ended.
  */

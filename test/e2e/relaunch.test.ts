@@ -5,19 +5,14 @@
  * run's process started with `MALLOC_ARENA_MAX=2`, the tests do not see it, a user's own
  * `MALLOC_ARENA_MAX` is left as it is, and the run's exit code comes through.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { repoRoot, toolchains } from '../support/assay.js';
+import { tempProject } from '../unit/config/temp-project.js';
 
 const assayBin = path.join(repoRoot, 'bin/assay.js');
-const made: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
-});
 
 const files: Record<string, string> = {
   'package.json': '{ "type": "module" }',
@@ -34,12 +29,7 @@ it('adds', () => {
 };
 
 async function runWith(node: string, env: Record<string, string | undefined>): Promise<{ exitCode: number | undefined; seen: Array<{ started: string | null; now: string | null }> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-relaunch-'));
-  made.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), content);
-  }
+  const dir = await tempProject(files);
   await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const result = await execa(node, [assayBin, 'run', '--reporters', 'json'], { cwd: dir, reject: false, env: { FORCE_COLOR: '0', ...env } });
   const lines = (await readFile(path.join(dir, 'env.log'), 'utf8')).trim().split('\n');
@@ -58,8 +48,7 @@ describe.runIf(process.platform === 'linux').each(nodes)('the assay command on L
   });
 
   it("ends with the run's exit code and its one-line answer", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'assay-relaunch-'));
-    made.push(dir);
+    const dir = await tempProject({});
     const result = await execa(node, [assayBin, 'run', '--concurrency', 'many'], { cwd: dir, reject: false, env: { FORCE_COLOR: '0', MALLOC_ARENA_MAX: undefined } });
     expect(result.exitCode).toBe(2);
     expect(String(result.stderr).trim().split('\n')).toHaveLength(1);
