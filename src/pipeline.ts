@@ -13,8 +13,8 @@ import { changedSince, selectFiles } from './select/index.js';
 import type { findMutants as FindMutants } from './mutate/index.js';
 import type { instrument as Instrument } from './instrument/index.js';
 import { dryRun, type DryRunResult } from './dry-run/index.js';
-import { fileStepLimitsOf, planMutants, stepLimitOf, type MutantRun } from './plan/index.js';
-import { executePlan, startPool, type ExecuteOptions, type PoolData } from './execute/index.js';
+import { fileStepLimitsOf, planMutants, stepLimitOf, type MutantRun, type Plan } from './plan/index.js';
+import { executePlan, startPool, type ExecuteOptions, type PoolData, type RunGate } from './execute/index.js';
 import { CodeChannel } from './execute/served-code.js';
 import type { Piscina } from 'piscina';
 import { suiteRunsOnPool } from './dry-run/on-pool.js';
@@ -26,7 +26,8 @@ import { PASSED_THEN_FAILED, withFlaky } from './dry-run/flaky.js';
 import { replanWithoutFlaky } from './plan/replan.js';
 import { shardPlan } from './shard/index.js';
 import { reuseVerdicts, saveVerdicts, type ReuseInfo } from './incremental/reuse.js';
-import type { TypeCheckResult } from './check/index.js';
+import { compileErrorResults, RunningCheck, withCompileErrors } from './check/beside-runs.js';
+import type { StartedCheck } from './check/index.js';
 import { EQUIVALENT_REASON, findEquivalentMutants, type Equivalence } from './check/equivalent-mutants.js';
 import { copiedResult, runDuplicatesOnce } from './plan/duplicates.js';
 import { trace } from './trace.js';
@@ -60,13 +61,16 @@ export async function runPipeline(options: Options, events: PipelineEvents = {},
   const served = new CodeChannel();
   const sessionOptions = { ...projectSession(options), bail: !options.disableBail, maxWorkers: 1, codeChannel: served.name };
   const pool = startPool(sessionOptions, options.concurrency);
+  // With `checkers: ["typescript"]` the type check's first thread starts too: it loads the compiler and checks the files unmutated meanwhile.
+  const checker = options.checkers.includes('typescript') ? (await import('./check/index.js')).startTypeCheck(options, selected) : undefined;
   try {
-    return await runOnPool(options, events, signal, { started, changed, selected, pool, served, sessionOptions });
+    return await runOnPool(options, events, signal, { started, changed, selected, pool, served, sessionOptions, checker });
   } catch (error) {
     await endPool(pool);
     throw error;
   } finally {
     served.close();
+    await checker?.end();
   }
 }
 
@@ -74,7 +78,15 @@ async function runOnPool(
   options: Options,
   events: PipelineEvents,
   signal: AbortSignal | undefined,
-  { started, changed, selected, pool, served, sessionOptions }: { started: number; changed: ChangedSince | undefined; selected: SourceFile[]; pool: Piscina; served: CodeChannel; sessionOptions: PoolData },
+  {
+    started,
+    changed,
+    selected,
+    pool,
+    served,
+    sessionOptions,
+    checker,
+  }: { started: number; changed: ChangedSince | undefined; selected: SourceFile[]; pool: Piscina; served: CodeChannel; sessionOptions: PoolData; checker: StartedCheck | undefined },
 ): Promise<RunResult> {
   const [{ findMutants, parseableFiles }, { instrument }] = await Promise.all([import('./mutate/index.js'), import('./instrument/index.js')]);
   const files = parseableFiles(selected, (message) => events.warn?.(message));
@@ -87,35 +99,35 @@ async function runOnPool(
   }
   const { instrumented, unplaced } = instrumentAll(files, mutants, instrument);
   served.provide({ instrumented, relatedTo: files.map((file) => file.path) });
-  // The type check starts beside the dry run, which runs in the pool's vitest sessions.
+  // The equivalence filter and the type check's mutants go on beside the dry run, which runs in the pool's vitest sessions.
   const equivalence = options.equivalenceFilter ? findEquivalentMutants(files, mutants) : undefined;
   equivalence?.catch(() => undefined); // awaited below
-  const stopChecking = new AbortController();
-  const checking = startTypeCheck(options, files, mutants.filter((mutant) => !unplaced.has(mutant.id)), AbortSignal.any([stopChecking.signal, ...(signal ? [signal] : [])]));
+  const placeable = mutants.filter((mutant) => !unplaced.has(mutant.id));
+  // The check goes on beside the mutant runs too (check/beside-runs.ts).
+  const checking = checker && new RunningCheck((events) => checker.check(files, placeable, events), signal);
   let dry: DryRunResult;
-  let checked: TypeCheckResult | undefined;
   let same: Equivalence | undefined;
   const suiteRuns = suiteRunsOnPool(pool);
   const dryDone = dryRun(options, suiteRuns);
   try {
     dry = await untilAborted(dryDone, signal);
-    checked = checking && (await untilAborted(checking, signal));
     same = await equivalence;
+    // A mutated file that does not type-check unmutated stops the run before anything is planned.
+    if (checking) await untilAborted(checking.baseline, signal);
   } catch (error) {
-    stopChecking.abort();
+    checking?.stop();
     await endPool(pool);
     throw error;
   }
-  const compileErrors = checked?.compileErrors ?? new Map<number, string>();
   // `--shard i/n`: every mutant is planned, then this shard keeps its own (see shard/index.ts).
   // Runs get their verdict keys; with --incremental / --resume, those an earlier run settled are settled (incremental/reuse.ts).
   const plan = await reuseVerdicts(shardPlan(
     planMutants(
-      mutants.filter((mutant) => !unplaced.has(mutant.id) && !compileErrors.has(mutant.id)).map((mutant) => (same?.equivalent.has(mutant.id) === true ? { ...mutant, ignoredReason: EQUIVALENT_REASON } : mutant)),
+      placeable.map((mutant) => (same?.equivalent.has(mutant.id) === true ? { ...mutant, ignoredReason: EQUIVALENT_REASON } : mutant)),
       dry,
       options,
     ),
-    [...unplacedResults(mutants, unplaced), ...compileErrorResults(mutants, compileErrors)],
+    unplacedResults(mutants, unplaced),
     { files, sinceBase: since?.base, shard: options.shard },
   ), { files, dry, options, events });
   const settled = plan.settled;
@@ -137,6 +149,7 @@ async function runOnPool(
     events.warn?.(`${dry.sharedThreadsRefused}: every test file gets a fresh thread, which is slower`);
   }
   if (signal?.aborted) {
+    checking?.stop();
     await endPool(pool);
     throw new Interrupted();
   }
@@ -146,9 +159,19 @@ async function runOnPool(
   coverage.answer.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
   const executeStarted = Date.now();
   trace('execute');
-  let executed = (await execute(pool, runs, dry, options, { onResult, signal, chores: [coverage.chore], sessionOptions })).flatMap(withCopies);
+  // A mutant runs once the check has passed it, or a duplicate that takes its verdict (check/beside-runs.ts).
+  const gate: RunGate | undefined = checking && {
+    decided: (id) => checking.decided(id) && (copies.get(id) ?? []).every((copy) => checking.decided(copy.mutant.id)),
+    leftOut: (id) => checking.leftOut(id) && (copies.get(id) ?? []).every((copy) => checking.leftOut(copy.mutant.id)),
+    onDecided: (listener) => checking.onDecided(listener),
+  };
+  const runsSignal = checking ? AbortSignal.any([checking.failed, ...(signal ? [signal] : [])]) : signal;
+  let executed = (await execute(pool, runs, dry, options, { onResult, signal: runsSignal, gate, chores: [coverage.chore], sessionOptions })).flatMap(withCopies);
   const interrupted = signal?.aborted === true;
   trace('executed');
+  // Interrupted, the check stops too: the mutants it rejected so far are CompileError.
+  if (interrupted) checking?.stop();
+  const checked = checking === undefined || interrupted ? undefined : await checking.result;
   // An interrupted run does not wait for coverage: what finished is written at once.
   const second = interrupted ? undefined : await coverage.answer;
   trace('coverage pass done');
@@ -168,13 +191,16 @@ async function runOnPool(
   const executeMs = Date.now() - executeStarted;
   const finished = new Set(executed.map((result) => result.id));
   const pending = interrupted ? plan.runs.filter((run) => !finished.has(run.mutant.id)).map(pendingResult) : [];
-  if (signal?.aborted !== true) await saveVerdicts([...settled, ...executed], { files, dry, options, events });
+  // The planned runs less those the check left out, which never ran.
+  const ran = gate === undefined ? runs : runs.filter((run) => !gate.leftOut(run.mutant.id));
+  const decided = checking === undefined ? [...settled, ...executed] : withCheckVerdicts([...settled, ...executed], plan, mutants, checked?.compileErrors ?? checking.rejectedSoFar, events);
+  if (signal?.aborted !== true) await saveVerdicts(decided, { files, dry, options, events });
   return {
     projectRoot: options.projectRoot,
     files: files.map(({ name, text }) => ({ name, text })),
     tests: dry.tests,
     flakyTests: dry.flaky,
-    mutants: [...settled, ...executed, ...pending].sort((a, b) => a.id - b.id),
+    mutants: [...decided, ...pending.filter((result) => !checking?.leftOut(result.id))].sort((a, b) => a.id - b.id),
     ...(interrupted ? { interrupted } : {}),
     thresholds: options.thresholds,
     durationMs: Date.now() - started,
@@ -185,8 +211,8 @@ async function runOnPool(
     timings: {
       dryRunMs: dry.durationMs,
       executeMs,
-      mutantsRun: runs.length,
-      testMs: Math.round(runs.reduce((sum, run) => sum + run.expectedMs, 0)),
+      mutantsRun: ran.length,
+      testMs: Math.round(ran.reduce((sum, run) => sum + run.expectedMs, 0)),
       ...(second && { coverageMs: second.durationMs }),
       concurrency: options.concurrency,
       threads: dry.threads,
@@ -195,13 +221,11 @@ async function runOnPool(
   };
 }
 
-/** With `checkers: ["typescript"]`: the type check, started (its failure is awaited where it is used). */
-function startTypeCheck(options: Options, files: readonly SourceFile[], mutants: readonly Mutant[], signal: AbortSignal): Promise<TypeCheckResult> | undefined {
-  if (!options.checkers.includes('typescript')) return undefined;
-  // Loaded on demand: it loads the parser too.
-  const checking = import('./check/index.js').then(({ typeCheck }) => typeCheck(options, files, mutants, signal));
-  checking.catch(() => undefined);
-  return checking;
+/** The mutants of this run's plan (this shard's) that do not type-check, CompileError whatever their runs said (check/beside-runs.ts). */
+function withCheckVerdicts(results: readonly MutantResult[], plan: Plan, mutants: readonly Mutant[], compileErrors: ReadonlyMap<number, string>, events: PipelineEvents): MutantResult[] {
+  const planned = new Set([...plan.runs.map((run) => run.mutant.id), ...plan.settled.map((result) => result.id)]);
+  const told = new Set(results.map((result) => result.id));
+  return withCompileErrors(results, mutants.filter((mutant) => planned.has(mutant.id)), compileErrors, { result: events.result, revised: events.revised, told });
 }
 
 /** Runs `runs` on `pool` (which it destroys when done) with the settings the dry run suggests. */
@@ -210,7 +234,7 @@ function execute(
   runs: readonly MutantRun[],
   dry: DryRunResult,
   options: Options,
-  { onResult, signal, chores, sessionOptions }: Pick<ExecuteOptions, 'onResult' | 'signal' | 'chores'> & { sessionOptions: PoolData },
+  { onResult, signal, gate, chores, sessionOptions }: Pick<ExecuteOptions, 'onResult' | 'signal' | 'gate' | 'chores'> & { sessionOptions: PoolData },
 ): Promise<MutantResult[]> {
   return executePlan(pool, runs, {
     timeoutMS: options.timeoutMS,
@@ -230,6 +254,7 @@ function execute(
     threads: dry.threads,
     onResult,
     signal,
+    gate,
     chores,
     startWaiter: () => startPool(sessionOptions, 1),
   });
@@ -296,13 +321,6 @@ function unplacedResults(mutants: readonly Mutant[], unplaced: Map<number, strin
   return compileErrorResults(mutants, new Map([...unplaced].map(([id, reason]) => [id, `assay cannot switch this mutant in at this place (${reason})`])));
 }
 
-/** Mutants that cannot be compiled in (unplaced) or do not type-check: CompileError, with `reasons` by id. */
-function compileErrorResults(mutants: readonly Mutant[], reasons: ReadonlyMap<number, string>): MutantResult[] {
-  return mutants.flatMap((mutant) => {
-    const reason = reasons.get(mutant.id);
-    return reason === undefined ? [] : [{ ...mutant, status: 'CompileError' as const, statusReason: reason, coveredBy: [], killedBy: [], testsCompleted: 0, static: false }];
-  });
-}
 
 /** The result of a `--since` run that found no mutant on the changed lines of the selected files. */
 function nothingToRun(options: Options, files: readonly SourceFile[], since: ChangedSince, started: number): RunResult {

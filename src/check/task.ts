@@ -2,7 +2,11 @@
 import type { CheckedMutant } from './check-mutants.js';
 
 /** `close`: the worker lets go of its compiler (the native one is a process), then waits for every other worker to have one too. */
-export type CheckTask = { kind: 'baseline' } | { kind: 'mutants'; mutants: CheckedMutant[] } | { kind: 'close' };
+export type CheckTask =
+  | { kind: 'baseline' }
+  /** `sealedBodies`: by file of the mutants, the bodies a grouped check may blank (region.ts's sealedBodiesOf). */
+  | { kind: 'mutants'; mutants: CheckedMutant[]; sealedBodies: Record<string, Array<{ start: number; end: number }>> }
+  | { kind: 'close' };
 
 export type CheckAnswer =
   /** The unmutated project's first type error, formatted; absent when it type-checks. */

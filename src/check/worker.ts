@@ -11,15 +11,14 @@ import { formatTypeError, relativeTo, type Compiler } from './compiler.js';
 import { loadCompiler, type CompilerSetup } from './load-compiler.js';
 import { checkMutants, placed, type SourceTexts } from './check-mutants.js';
 import type { CheckAnswer, CheckTask } from './task.js';
+import { trace } from '../trace.js';
 
 export interface CheckerData extends CompilerSetup {
   /** Text of every file with mutants to check, by absolute path (forward slashes). */
   texts: Record<string, string>;
-  /** By the same paths: the bodies a grouped check may blank (region.ts). */
-  sealedBodies: Record<string, Array<{ start: number; end: number }>>;
   grouped: boolean;
   threads: number;
-  /** One Int32: how many workers have taken a `close` task. */
+  /** One Int32: how many workers of the pool have taken a `close` task. */
   closing: SharedArrayBuffer;
 }
 
@@ -28,7 +27,6 @@ const CLOSE_WAIT_MS = 10_000;
 
 const data = workerData as CheckerData;
 const texts = diskBacked(new Map(Object.entries(data.texts)));
-const sealedBodies = new Map(Object.entries(data.sealedBodies));
 const relative = relativeTo(data.projectRoot);
 let compiler: Compiler | undefined;
 
@@ -46,9 +44,11 @@ async function answer(task: Exclude<CheckTask, { kind: 'close' }>): Promise<Chec
   if (task.kind === 'baseline') {
     // The mutated files; a file importing them is looked at when a check reads it (check-mutants.ts).
     const first = [...compiler.globalErrors(), ...compiler.errors(new Map(), Object.keys(data.texts).filter((file) => compiler!.has(file)))][0];
+    trace('check: the unmutated files checked');
     return { kind: 'baseline', compiler: compiler.name, ...(first !== undefined && { error: formatTypeError(placed(first, texts), relative) }) };
   }
-  const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies, relative }, data.grouped);
+  const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies: new Map(Object.entries(task.sealedBodies)), relative }, data.grouped);
+  trace(`check: ${task.mutants.length} mutants checked, ${failed.size} rejected`);
   return { kind: 'mutants', failed: [...failed].map(([id, error]) => ({ id, reason: formatTypeError(error, relative) })) };
 }
 

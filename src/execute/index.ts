@@ -65,6 +65,8 @@ export interface ExecuteOptions {
   onResult?: (result: MutantResult) => void;
   /** Stops the runs: see the module comment. */
   signal?: AbortSignal;
+  /** What mutants wait for before they run (the type check, check/beside-runs.ts); without it, none waits. */
+  gate?: RunGate;
   /** Work beside the mutants for a pool worker of its own (the coverage pass): lanes take it before any mutant. */
   chores?: readonly Chore[];
   /**
@@ -75,6 +77,17 @@ export interface ExecuteOptions {
   startWaiter?: () => Piscina;
   /** How long a lane waits on an empty queue before its idle worker ends its parked threads (REST_AFTER_MS). */
   restAfterMs?: number;
+}
+
+/**
+ * A verdict mutants wait for before they run, given while the runs go on: lanes take only work
+ * whose mutants are all decided, and leave out those decided to need no run (which get no verdict here).
+ */
+export interface RunGate {
+  decided(id: number): boolean;
+  leftOut(id: number): boolean;
+  /** Calls `listener` whenever more mutants are decided. */
+  onDecided(listener: () => void): void;
 }
 
 /** Work a lane hands to the pool beside the mutants (see ExecuteOptions.chores). */
@@ -163,7 +176,7 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
   };
   const settle = (result: MutantResult, lanes: Lanes<Work>) => {
     report(result);
-    const released = scouts.release(result);
+    const released = scouts.release(result.id);
     if (released.length > 0) lanes.putFirst(...staticWork(released));
   };
   const choresTaken = new Set<Chore>();
@@ -197,7 +210,11 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     }
     if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
     if (stopped()) return;
-    const taken = probedFirst(work, killers, tried);
+    const left = options.gate === undefined ? work : withoutLeftOut(work, options.gate, options);
+    // A scout left out frees the static mutants that waited for it: they run as the plan ordered (scouts.ts).
+    for (const run of runsOf(work)) if (!runsOf(left).includes(run)) lanes.putFirst(...staticWork(scouts.release(run.mutant.id)));
+    if (left === undefined) return;
+    const taken = probedFirst(left, killers, tried);
     trace(describeWork(taken));
     if ('run' in taken) {
       const result = await runMutant(pool, taken.run, options, taken.confirming === true);
@@ -231,7 +248,9 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     // A lane out of work while others run lets an idle worker end its parked threads (RestTask):
     // near the end of a run they would otherwise sit beside the threads still at work.
     const rest = () => void resting.add(askPool(mainPool, { kind: 'rest' }).catch(() => undefined));
-    await runLanes(queue, threads, runWork, { stopped, waits, onIdle: rest, idleMs: options.restAfterMs ?? REST_AFTER_MS });
+    const { gate } = options;
+    const ready = gate && { ready: (work: Work) => 'chore' in work || runsOf(work).every((run) => gate.decided(run.mutant.id)), onChange: (wake: () => void) => gate.onDecided(wake) };
+    await runLanes(queue, threads, runWork, { stopped, waits, onIdle: rest, idleMs: options.restAfterMs ?? REST_AFTER_MS, ...ready });
   } finally {
     for (const chore of chores) if (!choresTaken.has(chore)) chore.drop();
     // A worker's answer to a task the pool no longer holds (it was destroyed) would end the process.
@@ -241,6 +260,24 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     trace('pool destroyed');
   }
   return results.sort((a, b) => a.id - b.id);
+}
+
+/** `work` without the mutants the gate leaves out; undefined when none is left. */
+function withoutLeftOut(work: MutantWork, gate: RunGate, options: Pick<ExecuteOptions, 'tests' | 'threads'>): MutantWork | undefined {
+  const kept = runsOf(work).filter((run) => !gate.leftOut(run.mutant.id));
+  if (kept.length === runsOf(work).length) return work;
+  if (kept.length === 0) return undefined;
+  const { together } = work as Extract<MutantWork, { together: unknown }>;
+  if (together.task.kind === 'batch') {
+    const batch: Batch = { ...batchOf(kept, options.tests, options.threads), ...('suspected' in together && together.suspected === true && { suspected: true }) };
+    return { together: batch, expectedMs: batch.expectedMs };
+  }
+  const group: StaticGroup = { ...staticGroupOf(kept), ...('confirming' in together && together.confirming === true && { confirming: true }) };
+  return { together: group, expectedMs: group.expectedMs };
+}
+
+function runsOf(work: MutantWork | undefined): readonly MutantRun[] {
+  return work === undefined ? [] : 'run' in work ? [work.run] : work.together.runs;
 }
 
 /**

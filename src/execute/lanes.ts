@@ -12,6 +12,10 @@
  * else is left and the waiting lane is busy. Or it is `shared` (a batch of tests on real timers,
  * long enough that it must start early): worker lanes take it in its turn too, and the waiting
  * lane takes only such work.
+ *
+ * Work may have to wait before it is taken (`ready`, e.g. until the type check has passed its
+ * mutants): a lane takes the first work that is ready, and waits while none is; `onChange` tells
+ * when more may be.
  */
 export interface Lanes<W> {
   /** Puts work at the front of the queue, in order: what a run left over goes next. */
@@ -28,6 +32,10 @@ export interface LaneOptions<W> {
    */
   onIdle?: () => void;
   idleMs?: number;
+  /** Whether work may be taken now; without it, all may. */
+  ready?: (item: W) => boolean;
+  /** Gets the call that wakes the lanes waiting for work to become ready. */
+  onChange?: (wake: () => void) => void;
 }
 
 /**
@@ -38,7 +46,7 @@ export async function runLanes<W>(
   queue: W[],
   count: number,
   work: (item: W, lanes: Lanes<W>, lane: number) => Promise<void>,
-  { stopped = () => false, waits, onIdle = () => undefined, idleMs = 0 }: LaneOptions<W> = {},
+  { stopped = () => false, waits, onIdle = () => undefined, idleMs = 0, ready = () => true, onChange }: LaneOptions<W> = {},
 ): Promise<void> {
   const workers = Math.max(1, count);
   let working = 0;
@@ -49,6 +57,7 @@ export async function runLanes<W>(
     waiting = [];
     for (const resolve of wake) resolve();
   };
+  onChange?.(wakeAll);
   const lanes: Lanes<W> = {
     putFirst(...items) {
       queue.unshift(...items);
@@ -57,10 +66,10 @@ export async function runLanes<W>(
   };
   let waitingLaneBusy = false;
   const indexFor = (lane: number): number => {
-    if (waits === undefined) return queue.length > 0 ? 0 : -1;
-    if (lane === workers) return queue.findIndex((item) => waits(item) !== undefined);
-    const own = queue.findIndex((item) => waits(item) !== 'reserved');
-    return own === -1 && queue.length > 0 && waitingLaneBusy ? 0 : own;
+    if (waits === undefined) return queue.findIndex(ready);
+    if (lane === workers) return queue.findIndex((item) => waits(item) !== undefined && ready(item));
+    const own = queue.findIndex((item) => waits(item) !== 'reserved' && ready(item));
+    return own === -1 && waitingLaneBusy ? queue.findIndex(ready) : own;
   };
   const take = async (lane: number): Promise<W | undefined> => {
     let idle: ReturnType<typeof setTimeout> | undefined;

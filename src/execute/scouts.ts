@@ -8,7 +8,6 @@
  * that need a probe wait for its scout's verdict: once it is killed, the file that killed it
  * probes them all; if it is not, they run as the plan ordered, no worse off than without a scout.
  */
-import type { MutantResult } from '../model.js';
 import type { MutantRun } from '../plan/index.js';
 import { needsProbe } from './static-groups.js';
 
@@ -17,8 +16,8 @@ export interface Scouting {
   scouts: MutantRun[];
   /** Static mutants that need no probe: they run at once. */
   free: MutantRun[];
-  /** The runs that waited for `result`'s mutant, once it has its verdict: none unless it is a scout. */
-  release(result: MutantResult): MutantRun[];
+  /** The runs that waited for mutant `id`, once it has its verdict (or will not run): none unless it is a scout. */
+  release(id: number): MutantRun[];
 }
 
 export function scouting(runs: readonly MutantRun[]): Scouting {
@@ -41,9 +40,9 @@ export function scouting(runs: readonly MutantRun[]): Scouting {
   return {
     scouts: [...scoutOf.values()],
     free,
-    release(result) {
-      const released = waiting.get(result.id) ?? [];
-      waiting.delete(result.id);
+    release(id) {
+      const released = waiting.get(id) ?? [];
+      waiting.delete(id);
       return released;
     },
   };

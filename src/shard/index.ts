@@ -5,8 +5,9 @@
  * Every shard runs the dry run and the coverage pass on the whole suite, plans every mutant, and
  * partitions them all (see partition.ts) by an expected cost that is the same on every machine:
  * by default the number of planned test executions of the mutant (for a static mutant, every test
- * of the files that load it), and 0 for mutants settled without a run (NoCoverage, Ignored,
- * CompileError). Dry-run durations are not used: they differ between machines, and a partition
+ * of the files that load it), and 0 for mutants settled without a run (NoCoverage, Ignored, not
+ * placeable). A mutant the type check rejects is planned as a run (the check goes on beside the
+ * runs, check/beside-runs.ts), and counts as one. Dry-run durations are not used: they differ between machines, and a partition
  * computed from them would differ too. `costOf` is the hook for a better estimate that is equally
  * shared, such as the times an incremental store measured in the last run.
  */

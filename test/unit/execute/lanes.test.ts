@@ -108,4 +108,30 @@ describe('runLanes', () => {
     // wait-2 starts beside wait-1, on the worker lane; wait-3 goes to whichever lane is free first.
     expect([ranOn['wait-1'], ranOn['wait-2']]).toEqual([1, 0]);
   });
+  it('takes only ready work, first the first ready in the queue; waits while none is, until onChange wakes it', async () => {
+    const ready = new Set(['b']);
+    let wake = () => undefined as void;
+    const order: string[] = [];
+    const done = runLanes(['a', 'b', 'c'], 1, async (item) => void order.push(item), { ready: (item) => ready.has(item), onChange: (call) => (wake = call) });
+    await tick(10);
+    // Only 'b' was ready: it ran, and the lane waits for 'a' and 'c' rather than ending.
+    expect(order).toEqual(['b']);
+    ready.add('c');
+    ready.add('a');
+    wake();
+    await done;
+    expect(order).toEqual(['b', 'a', 'c']);
+  });
+
+  it('ends a lane that waits for work to become ready once stopped() says so and it is woken', async () => {
+    let stop = false;
+    let wake = () => undefined as void;
+    const seen: string[] = [];
+    const done = runLanes(['a'], 2, async (item) => void seen.push(item), { ready: () => false, onChange: (call) => (wake = call), stopped: () => stop });
+    await tick(10);
+    stop = true;
+    wake();
+    await done;
+    expect(seen).toEqual([]);
+  });
 });
