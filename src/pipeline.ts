@@ -42,9 +42,10 @@ export interface PipelineEvents {
   /** Mutants have been found and planned: `total` will get a verdict from a run. */
   /**
    * `testFiles`: how many test files could reach the files under test (and ran), of those vitest found;
+   * `typeChecked`: the TypeScript checker is on, and `toRun` counts the mutants it will leave out;
    * `equivalent`: mutants Ignored as compiling to the original code; `duplicates`: mutants that take the verdict of another that compiles to the same code.
    */
-  planned?: (info: { mutants: number; toRun: number; tests: number; dryRunMs: number; testFiles: { related: number; found: number }; equivalent: number; duplicates: number }) => void;
+  planned?: (info: { mutants: number; toRun: number; tests: number; dryRunMs: number; testFiles: { related: number; found: number }; equivalent: number; duplicates: number; typeChecked: boolean }) => void;
   result?: (result: MutantResult) => void;
   /** A verdict given earlier is replaced: a test it relied on turned out flaky after it ran. */
   revised?: (result: MutantResult) => void;
@@ -143,6 +144,8 @@ async function runOnPool(
     testFiles: dry.testFiles,
     equivalent: settled.filter((result) => result.statusReason === EQUIVALENT_REASON).length,
     duplicates: plan.runs.length - runs.length,
+    // `toRun` counts those the type check, still under way, will leave out.
+    typeChecked: checking !== undefined,
   });
   settled.forEach((result) => events.result?.(result));
   if (dry.sharedThreadsRefused !== undefined) {
@@ -167,11 +170,15 @@ async function runOnPool(
   };
   const runsSignal = checking ? AbortSignal.any([checking.failed, ...(signal ? [signal] : [])]) : signal;
   let executed = (await execute(pool, runs, dry, options, { onResult, signal: runsSignal, gate, chores: [coverage.chore], sessionOptions })).flatMap(withCopies);
-  const interrupted = signal?.aborted === true;
   trace('executed');
-  // Interrupted, the check stops too: the mutants it rejected so far are CompileError.
+  // The check may still be under way (with no run left, or a shard's runs done). Interrupted, it
+  // stops too: the mutants it rejected so far are CompileError, the others it left undecided Pending.
+  const checked = checking === undefined || signal?.aborted === true ? undefined : await untilAborted(checking.result, signal).catch((error: unknown) => {
+    if (error instanceof Interrupted) return undefined;
+    throw error;
+  });
+  const interrupted = signal?.aborted === true;
   if (interrupted) checking?.stop();
-  const checked = checking === undefined || interrupted ? undefined : await checking.result;
   // An interrupted run does not wait for coverage: what finished is written at once.
   const second = interrupted ? undefined : await coverage.answer;
   trace('coverage pass done');

@@ -4,8 +4,9 @@
  * for as long as it takes. It checks the mutants in shares, and a mutant runs only once its share
  * is checked and found to type-check: the lanes take work whose mutants are all checked
  * (execute's `gate`), and leave out the mutants the check rejected. Meanwhile a lane runs the
- * coverage pass, or waits. So no mutant that does not type-check ever runs, and every one is
- * CompileError, never scored, as if it had not been planned (withCompileErrors). A check that
+ * coverage pass, or waits. So a mutant that does not type-check never runs (unless a duplicate
+ * that takes its verdict, one that compiles to the same JavaScript, type-checks), and every one
+ * is CompileError, never scored, as if it had not been planned (withCompileErrors). A check that
  * fails (a mutated file, or a file importing one, does not type-check before mutation) stops the
  * runs, and the run ends with its error.
  */

@@ -63,8 +63,8 @@ export interface StartedCheck {
   /** Checks `mutants` (of `files`, the files as parsed); ends the check's threads when done. */
   check(files: readonly SourceFile[], mutants: readonly Mutant[], events?: TypeCheckEvents): Promise<TypeCheckResult>;
   /**
-   * Stops the checks of mutants under way and ends the threads, once each has closed its compiler
-   * (the unmutated files' check, if still under way, first ends by itself). Safe to call again.
+   * Stops the check (see `stopping` in startTypeCheck) and ends its threads, once each has closed
+   * its compiler. Safe to call again.
    */
   end(): Promise<void>;
 }
@@ -78,18 +78,24 @@ export function startTypeCheck(options: Options, files: readonly SourceFile[]): 
   const setup = { projectRoot: options.projectRoot, tsconfigFile: options.tsconfigFile, texts: Object.fromEntries(files.map((file) => [slashed(file.path), file.text])), grouped: options.typescriptChecker.prioritizePerformanceOverAccuracy };
   const first = checkPool(setup, 1);
   const pools = [first];
-  // A failure stops the other checks at once (their threads end); a success lets each worker close its compiler first.
-  const failed = new AbortController();
-  const ending = new AbortController();
-  const run = (pool: Piscina, task: CheckTask, signal?: AbortSignal) => pool.run(task, { signal: AbortSignal.any([failed.signal, ending.signal, ...(signal ? [signal] : [])]) }) as Promise<CheckAnswer>;
-  // Not stopped by `end`: a thread ended mid-task would leave the native compiler's process behind.
-  const baseline = first.run({ kind: 'baseline' }, { signal: failed.signal }) as Promise<CheckAnswer>;
-  baseline.catch(() => undefined); // awaited in check()
+  // Stopped (a failure, the run's end, the user): no task is sent any more. On the JavaScript API
+  // the tasks under way stop too, their threads ended; the native compiler's finish, as a thread
+  // ended mid-task would leave the compiler's process behind (holding assay's output open).
+  const native = nativePackage(options.projectRoot) !== undefined;
+  const stopping = new AbortController();
+  const sent: Array<Promise<CheckAnswer>> = [];
+  const run = (pool: Piscina, task: CheckTask) => {
+    const answer = stopping.signal.aborted ? Promise.reject(new Error('not checked: the check was stopped')) : (pool.run(task, native ? {} : { signal: stopping.signal }) as Promise<CheckAnswer>);
+    answer.catch(() => undefined); // awaited where it is used, or not once the check stops
+    sent.push(answer);
+    return answer;
+  };
+  const baseline = run(first, { kind: 'baseline' });
   let ended: Promise<void> | undefined;
   const end = () =>
     (ended ??= (async () => {
-      ending.abort();
-      await atMost(baseline, CLOSE_WAIT_MS);
+      stopping.abort();
+      await atMost(Promise.allSettled(sent), CLOSE_WAIT_MS);
       // Each worker closes its compiler before the threads end, after a failure too: the native one
       // is a process of its own, which outlives a thread that ends without closing it (and, holding
       // the terminal's streams, kept a caller waiting for assay's output to end).
@@ -109,14 +115,16 @@ export function startTypeCheck(options: Options, files: readonly SourceFile[]): 
       });
     const sealedBodies = new Map(mutated.filter((file) => trees.has(file.name)).map((file) => [slashed(file.path), sealedBodiesOf(treeOf(file))]));
     // The native compiler is a process of its own that checks in parallel: one thread talks to it.
-    const threads = nativePackage(options.projectRoot) !== undefined ? 1 : Math.max(1, Math.min(options.concurrency, Math.ceil(checked.length / MUTANTS_PER_THREAD)));
+    const threads = native ? 1 : Math.max(1, Math.min(options.concurrency, Math.ceil(checked.length / MUTANTS_PER_THREAD)));
     if (threads > 1) pools.push(checkPool(setup, threads - 1));
+    const stop = () => stopping.abort();
+    signal?.addEventListener('abort', stop, { once: true });
     try {
       const parts = shares(checked, threads * SHARES_PER_THREAD);
       const tasks = parts.map((share): CheckTask => ({ kind: 'mutants', mutants: share, sealedBodies: Object.fromEntries([...new Set(share.map((mutant) => mutant.file))].flatMap((file) => (sealedBodies.has(file) ? [[file, sealedBodies.get(file)!]] : []))) }));
       // With one thread, each share goes once the answer before it came well (see oneAtATime); with more, share i to the first thread when i % threads is 0, else to the others.
-      const answers = threads === 1 ? oneAtATime(baseline, tasks, (task) => run(first, task, signal)) : tasks.map((task, index) => run(index % threads === 0 ? first : pools[1], task, signal));
-      for (const answer of answers) answer.catch(() => undefined); // each is awaited below, or aborted when another fails
+      const answers = threads === 1 ? oneAtATime(baseline, tasks, (task) => run(first, task)) : tasks.map((task, index) => run(index % threads === 0 ? first : pools[1], task));
+      for (const answer of answers) answer.catch(() => undefined); // each is awaited below, or stopped when another fails
       const answered = await untilStopped(baseline, signal);
       if (answered.kind === 'user-error') throw new UserError(answered.message);
       if (answered.kind === 'failure') throw new InternalError(`the TypeScript checker failed: ${answered.message}`);
@@ -135,9 +143,10 @@ export function startTypeCheck(options: Options, files: readonly SourceFile[]): 
       await Promise.all(answers.map((answer, index) => answer.then((done) => shareDone(done, parts[index]))));
       return { compileErrors, compiler: answered.compiler, checked: checked.length, durationMs: Date.now() - started };
     } catch (error) {
-      failed.abort();
+      stop();
       throw error;
     } finally {
+      signal?.removeEventListener('abort', stop);
       await end();
     }
   };

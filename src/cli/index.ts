@@ -187,7 +187,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
         // While the progress bar is up, a warning goes above it.
         warn: (message) => (progress === undefined ? warn(message) : progress.log(`assay: warning: ${message}\n`)),
         reused: (info) => process.stderr.write(`assay: ${reuseMessage(info)}\n`),
-        planned: ({ mutants, toRun, tests, dryRunMs, testFiles, equivalent, duplicates }) => {
+        planned: ({ mutants, toRun, tests, dryRunMs, testFiles, equivalent, duplicates, typeChecked }) => {
           const unrelated = testFiles.found - testFiles.related;
           const skipped = unrelated === 0 ? '' : `; ${unrelated} of ${testFiles.found} test files cannot reach the mutated files and did not run`;
           const filtered = [
@@ -195,7 +195,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
             ...(duplicates > 0 ? [`${duplicates} duplicates, each taking the verdict of a mutant that compiles to the same code`] : []),
           ];
           process.stderr.write(
-            `assay: ${mutants} mutants, ${toRun} to run against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s${skipped})${filtered.length > 0 ? `; ${filtered.join(', ')}` : ''}\n`,
+            `assay: ${mutants} mutants, ${toRun} to run${typeChecked ? ' (less those that do not type-check)' : ''} against ${tests} tests (initial run ${(dryRunMs / 1000).toFixed(1)} s${skipped})${filtered.length > 0 ? `; ${filtered.join(', ')}` : ''}\n`,
           );
           journal = openJournal(resolve(options.projectRoot, JOURNAL_FILE), { assay: assayVersion, startedAt: new Date().toISOString(), mutants });
           if (options.reporters.includes('progress')) progress = createProgress(mutants, process.stderr);

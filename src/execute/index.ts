@@ -144,7 +144,8 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     formStaticGroups(grouped, { maxSize: options.batchSize, workers: threads }, listings).map((group) => ({ together: group, expectedMs: group.expectedMs }));
   // Scouts go first: the static mutants of their modules wait for them (scouts.ts).
   const scouts = scouting(runs.filter(grouped));
-  // Chores go first, beside the mutants in the other lanes; with one lane, last, after every mutant.
+  // Chores go first, beside the mutants in the other lanes; with one lane, last, after every mutant
+  // (or as soon as no mutant may run yet, see `gate`).
   const chores = options.chores ?? [];
   const choreWork = chores.map((chore) => ({ chore, expectedMs: 0 }));
   const queue: Work[] = [
@@ -249,7 +250,14 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     // near the end of a run they would otherwise sit beside the threads still at work.
     const rest = () => void resting.add(askPool(mainPool, { kind: 'rest' }).catch(() => undefined));
     const { gate } = options;
-    const ready = gate && { ready: (work: Work) => 'chore' in work || runsOf(work).every((run) => gate.decided(run.mutant.id)), onChange: (wake: () => void) => gate.onDecided(wake) };
+    // Lanes that wait for work to be decided wake as more is, and as the user stops the run.
+    const ready = gate && {
+      ready: (work: Work) => 'chore' in work || runsOf(work).every((run) => gate.decided(run.mutant.id)),
+      onChange: (wake: () => void) => {
+        gate.onDecided(wake);
+        options.signal?.addEventListener('abort', wake, { once: true });
+      },
+    };
     await runLanes(queue, threads, runWork, { stopped, waits, onIdle: rest, idleMs: options.restAfterMs ?? REST_AFTER_MS, ...ready });
   } finally {
     for (const chore of chores) if (!choresTaken.has(chore)) chore.drop();
