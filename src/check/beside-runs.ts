@@ -32,8 +32,9 @@ export class RunningCheck implements RunGate {
   constructor(start: (events: TypeCheckEvents) => Promise<TypeCheckResult>, signal?: AbortSignal) {
     let passed = () => undefined as void;
     const baseline = new Promise<void>((resolve) => (passed = resolve));
+    const stopping = AbortSignal.any([this.stopped.signal, ...(signal ? [signal] : [])]);
     this.result = start({
-      signal: AbortSignal.any([this.stopped.signal, ...(signal ? [signal] : [])]),
+      signal: stopping,
       baselinePassed: passed,
       shareChecked: ({ ids, compileErrors }) => {
         ids.forEach((id) => this.checked.add(id));
@@ -46,7 +47,8 @@ export class RunningCheck implements RunGate {
     this.result.then(
       () => this.end(),
       () => {
-        if (!this.stopped.signal.aborted) this.failure.abort();
+        // Stopped (by stop() or the run's signal) is not failed.
+        if (!stopping.aborted) this.failure.abort();
         this.end();
       },
     );

@@ -62,13 +62,30 @@ const GROUP_SIZE = 64;
 /** Most mutants checked in one program as copies of their regions (clones.ts). */
 const COPIES_PER_PROGRAM = 100;
 
-/** The mutants that do not type-check, with each one's first error. */
-export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant[], sources: CheckSources, grouped: boolean): Map<number, PlacedTypeError> {
+/** Thrown when the check is stopped between two programs (`stopped`): nothing it found so far is told. */
+export class CheckStopped extends Error {
+  constructor() {
+    super('the type check was stopped');
+  }
+}
+
+/**
+ * The mutants that do not type-check, with each one's first error. `stopped` is asked before each
+ * program: once it says so, the check ends with CheckStopped (a stop must not wait for a whole share).
+ */
+export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant[], sources: CheckSources, grouped: boolean, stopped: () => boolean = () => false): Map<number, PlacedTypeError> {
+  const goOn = () => {
+    if (stopped()) throw new CheckStopped();
+  };
   const failed = new Map<number, PlacedTypeError>();
   const checkable = mutants.filter((mutant) => compiler.has(mutant.file));
   const check = new Check(compiler, sources, grouped);
   if (!grouped) {
-    for (const [id, error] of check.eachAlone(checkable)) failed.set(id, error);
+    for (const mutant of checkable) {
+      goOn();
+      const error = check.alone(mutant);
+      if (error !== undefined) failed.set(mutant.id, error);
+    }
     return failed;
   }
   const copyable = checkable.filter((mutant) => mutant.region?.clone !== undefined && inCopiedPart(mutant, mutant.region.clone));
@@ -77,15 +94,18 @@ export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant
   const alone: CheckedMutant[] = others.filter((mutant) => mutant.region === undefined);
   const inRounds = others.filter((mutant) => mutant.region !== undefined);
   for (const batch of cloneBatches(copyable)) {
+    goOn();
     const answer = check.copies(batch);
     for (const [id, error] of answer.failed) failed.set(id, error);
     alone.push(...answer.retyped);
     inRounds.push(...answer.unresolved);
   }
   for (const group of groupsOf(inRounds)) {
+    goOn();
     for (const [id, error] of check.group(group)) failed.set(id, error);
   }
   for (const mutant of alone) {
+    goOn();
     const error = check.alone(mutant);
     if (error !== undefined) failed.set(mutant.id, error);
   }

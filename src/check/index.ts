@@ -75,14 +75,22 @@ export interface StartedCheck {
  */
 export function startTypeCheck(options: Options, files: readonly SourceFile[]): StartedCheck {
   const started = Date.now();
-  const setup = { projectRoot: options.projectRoot, tsconfigFile: options.tsconfigFile, texts: Object.fromEntries(files.map((file) => [slashed(file.path), file.text])), grouped: options.typescriptChecker.prioritizePerformanceOverAccuracy };
+  const setup = {
+    projectRoot: options.projectRoot,
+    tsconfigFile: options.tsconfigFile,
+    texts: Object.fromEntries(files.map((file) => [slashed(file.path), file.text])),
+    grouped: options.typescriptChecker.prioritizePerformanceOverAccuracy,
+    stop: new SharedArrayBuffer(4),
+  };
   const first = checkPool(setup, 1);
   const pools = [first];
   // Stopped (a failure, the run's end, the user): no task is sent any more. On the JavaScript API
-  // the tasks under way stop too, their threads ended; the native compiler's finish, as a thread
-  // ended mid-task would leave the compiler's process behind (holding assay's output open).
+  // the tasks under way stop too, their threads ended; the native compiler's end at their next
+  // program (the `stop` flag), as a thread ended mid-task would leave the compiler's process
+  // behind (holding assay's output open).
   const native = nativePackage(options.projectRoot) !== undefined;
   const stopping = new AbortController();
+  stopping.signal.addEventListener('abort', () => Atomics.store(new Int32Array(setup.stop), 0, 1), { once: true });
   const sent: Array<Promise<CheckAnswer>> = [];
   const run = (pool: Piscina, task: CheckTask) => {
     const answer = stopping.signal.aborted ? Promise.reject(new Error('not checked: the check was stopped')) : (pool.run(task, native ? {} : { signal: stopping.signal }) as Promise<CheckAnswer>);

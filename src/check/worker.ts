@@ -18,6 +18,8 @@ export interface CheckerData extends CompilerSetup {
   texts: Record<string, string>;
   grouped: boolean;
   threads: number;
+  /** One Int32, 1 once the check is stopped: a check of mutants under way ends before its next program. */
+  stop: SharedArrayBuffer;
   /** One Int32: how many workers of the pool have taken a `close` task. */
   closing: SharedArrayBuffer;
 }
@@ -28,6 +30,7 @@ const CLOSE_WAIT_MS = 10_000;
 const data = workerData as CheckerData;
 const texts = diskBacked(new Map(Object.entries(data.texts)));
 const relative = relativeTo(data.projectRoot);
+const stopFlag = new Int32Array(data.stop);
 let compiler: Compiler | undefined;
 
 export default async function check(task: CheckTask): Promise<CheckAnswer> {
@@ -47,7 +50,7 @@ async function answer(task: Exclude<CheckTask, { kind: 'close' }>): Promise<Chec
     trace('check: the unmutated files checked');
     return { kind: 'baseline', compiler: compiler.name, ...(first !== undefined && { error: formatTypeError(placed(first, texts), relative) }) };
   }
-  const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies: new Map(Object.entries(task.sealedBodies)), relative }, data.grouped);
+  const failed = checkMutants(compiler, task.mutants, { texts, sealedBodies: new Map(Object.entries(task.sealedBodies)), relative }, data.grouped, () => Atomics.load(stopFlag, 0) === 1);
   trace(`check: ${task.mutants.length} mutants checked, ${failed.size} rejected`);
   return { kind: 'mutants', failed: [...failed].map(([id, error]) => ({ id, reason: formatTypeError(error, relative) })) };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { symlink } from 'node:fs/promises';
 import { repoRoot } from '../../support/assay.js';
 import * as ts from 'typescript';
-import { checkMutants, type CheckedMutant } from '../../../src/check/check-mutants.js';
+import { CheckStopped, checkMutants, type CheckedMutant } from '../../../src/check/check-mutants.js';
 import { formatTypeError, NOT_COMPILING, type Compiler, type PlacedTypeError } from '../../../src/check/compiler.js';
 import { UserError } from '../../../src/errors.js';
 import { regionOf, sealedBodiesOf } from '../../../src/check/region.js';
@@ -90,6 +90,21 @@ describe('checkMutants', () => {
       2: `src/labels.ts(6,10): error TS7053: Element implicitly has an 'any' type because expression of type '"" | "angular"' can't be used to index type 'Record<"angular" | "round", string>'.`,
       4: "src/levels.ts(11,46): error TS2322: Type 'undefined' is not assignable to type 'number'.",
     });
+  });
+
+  it('ends with CheckStopped before its next program once stopped, grouped or not', async () => {
+    const { dir, compiler } = await project({ 'src/levels.ts': LEVELS, 'src/labels.ts': LABELS });
+    for (const grouped of [false, true]) {
+      let programs = 0;
+      const counting: Compiler = { ...compiler, errors: (changes, files) => (programs++, compiler.errors(changes, files)) };
+      const sources = { texts: new Map([[path.join(dir, 'src/levels.ts'), LEVELS], [path.join(dir, 'src/labels.ts'), LABELS]]), sealedBodies: new Map(), relative: (file: string) => path.relative(dir, file) };
+      // Stopped once the first program has been asked about: nothing more is built.
+      expect(() => checkMutants(counting, levelsMutants(dir), sources, grouped, () => programs > 0)).toThrow(CheckStopped);
+      expect(programs).toBeGreaterThan(0);
+      const asked = programs;
+      expect(() => checkMutants(counting, levelsMutants(dir), sources, grouped, () => true)).toThrow(CheckStopped);
+      expect(programs).toBe(asked);
+    }
   });
 
   it('gives grouped the verdicts of checks alone, building fewer programs', async () => {
