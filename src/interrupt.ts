@@ -9,10 +9,17 @@ export class Interrupted extends Error {
   }
 }
 
-/** `work`, or an Interrupted rejection as soon as `signal` aborts (the work is left to the process's end). */
+/**
+ * `work`, or an Interrupted rejection as soon as `signal` aborts (the work is left to the process's
+ * end, and its own failure then goes unreported: ending the workers fails their tasks).
+ */
 export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return work;
-  if (signal.aborted) return Promise.reject(new Interrupted());
+  if (signal.aborted) {
+    // Aborted before the wait began (a Ctrl-C while the files were parsed): nothing else may handle the work's failure.
+    work.catch(() => undefined);
+    return Promise.reject(new Interrupted());
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new Interrupted());
     signal.addEventListener('abort', onAbort, { once: true });
