@@ -1,7 +1,7 @@
 /**
  * The type check beside the mutant runs (with `checkers: ["typescript"]`). The check starts with
- * the dry run and goes on once the mutants start: waiting for all of it would leave a core idle
- * for as long as it takes. It checks the mutants in shares, and a mutant runs only once its share
+ * the run (check/index.ts startTypeCheck) and goes on once the mutants start: waiting for all of
+ * it would leave a core idle for as long as it takes. It checks the mutants in shares, and a mutant runs only once its share
  * is checked and found to type-check: the lanes take work whose mutants are all checked
  * (execute's `gate`), and leave out the mutants the check rejected. Meanwhile a lane runs the
  * coverage pass, or waits. So a mutant that does not type-check never runs (unless a duplicate
