@@ -200,7 +200,7 @@ async function runOnPool(
   const pending = interrupted ? plan.runs.filter((run) => !finished.has(run.mutant.id)).map(pendingResult) : [];
   // The planned runs less those the check left out, which never ran.
   const ran = gate === undefined ? runs : runs.filter((run) => !gate.leftOut(run.mutant.id));
-  const decided = checking === undefined ? [...settled, ...executed] : withCheckVerdicts([...settled, ...executed], plan, mutants, checked?.compileErrors ?? checking.rejectedSoFar, events);
+  const decided = checking === undefined ? [...settled, ...executed] : withCheckVerdicts([...settled, ...executed], plan, mutants, checking.rejectedSoFar, events);
   if (signal?.aborted !== true) await saveVerdicts(decided, { files, dry, options, events });
   return {
     projectRoot: options.projectRoot,

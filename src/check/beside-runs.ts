@@ -69,7 +69,7 @@ export class RunningCheck implements RunGate {
     this.listeners.push(listener);
   }
 
-  /** The mutants found not to type-check so far (id → reason): all of them once `result` resolves. */
+  /** The mutants found not to type-check so far (id → reason): all of them once `result` resolves (its `compileErrors`). */
   get rejectedSoFar(): ReadonlyMap<number, string> {
     return this.found;
   }

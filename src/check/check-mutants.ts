@@ -80,12 +80,15 @@ export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant
   const failed = new Map<number, PlacedTypeError>();
   const checkable = mutants.filter((mutant) => compiler.has(mutant.file));
   const check = new Check(compiler, sources, grouped);
-  if (!grouped) {
-    for (const mutant of checkable) {
+  const eachAlone = (alone: readonly CheckedMutant[]) => {
+    for (const mutant of alone) {
       goOn();
       const error = check.alone(mutant);
       if (error !== undefined) failed.set(mutant.id, error);
     }
+  };
+  if (!grouped) {
+    eachAlone(checkable);
     return failed;
   }
   const copyable = checkable.filter((mutant) => mutant.region?.clone !== undefined && inCopiedPart(mutant, mutant.region.clone));
@@ -104,11 +107,7 @@ export function checkMutants(compiler: Compiler, mutants: readonly CheckedMutant
     goOn();
     for (const [id, error] of check.group(group)) failed.set(id, error);
   }
-  for (const mutant of alone) {
-    goOn();
-    const error = check.alone(mutant);
-    if (error !== undefined) failed.set(mutant.id, error);
-  }
+  eachAlone(alone);
   return failed;
 }
 

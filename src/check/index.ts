@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import { atMost, endPool } from '../pool-end.js';
 import { InternalError, UserError } from '../errors.js';
+import { untilAborted } from '../interrupt.js';
 import type { Mutant, Options, SourceFile } from '../model.js';
 import type { CheckedMutant } from './check-mutants.js';
 import { regionOf, sealedBodiesOf } from './region.js';
@@ -133,7 +134,7 @@ export function startTypeCheck(options: Options, files: readonly SourceFile[]): 
       // With one thread, each share goes once the answer before it came well (see oneAtATime); with more, share i to the first thread when i % threads is 0, else to the others.
       const answers = threads === 1 ? oneAtATime(baseline, tasks, (task) => run(first, task)) : tasks.map((task, index) => run(index % threads === 0 ? first : pools[1], task));
       for (const answer of answers) answer.catch(() => undefined); // each is awaited below, or stopped when another fails
-      const answered = await untilStopped(baseline, signal);
+      const answered = await untilAborted(baseline, signal);
       if (answered.kind === 'user-error') throw new UserError(answered.message);
       if (answered.kind === 'failure') throw new InternalError(`the TypeScript checker failed: ${answered.message}`);
       if (answered.kind !== 'baseline') throw new Error('the type-check baseline was not answered');
@@ -167,12 +168,6 @@ function checkPool(setup: Omit<CheckerData, 'threads' | 'closing'>, threads: num
   // A thread that dies fails its task; the pool's own event must not end the process.
   pool.on('error', () => undefined);
   return pool;
-}
-
-/** `work`, or a rejection as soon as `signal` aborts (the baseline task was sent without it). */
-function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return work;
-  return Promise.race([work, new Promise<never>((_, reject) => (signal.aborted ? reject(signal.reason) : signal.addEventListener('abort', () => reject(signal.reason), { once: true })))]);
 }
 
 /**

@@ -132,6 +132,7 @@ export function startPool(session: PoolData, concurrency: number): Piscina {
 
 export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[], options: ExecuteOptions): Promise<MutantResult[]> {
   const threads = mainPool.options.maxThreads;
+  const { gate } = options;
   const batched = (run: MutantRun) => options.batchSize > 0 && !run.static;
   const grouped = (run: MutantRun) => options.batchSize > 0 && run.static && options.threads === 'shared';
   // Per mutated file, the test files that killed its static mutants so far, and how many; per
@@ -211,9 +212,10 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     }
     if (!('together' in work && work.together.task.kind === 'batch')) await controlled();
     if (stopped()) return;
-    const left = options.gate === undefined ? work : withoutLeftOut(work, options.gate, options);
+    const leftOut = gate === undefined ? [] : runsOf(work).filter((run) => gate.leftOut(run.mutant.id));
     // A scout left out frees the static mutants that waited for it: they run as the plan ordered (scouts.ts).
-    for (const run of runsOf(work)) if (!runsOf(left).includes(run)) lanes.putFirst(...staticWork(scouts.release(run.mutant.id)));
+    for (const run of leftOut) lanes.putFirst(...staticWork(scouts.release(run.mutant.id)));
+    const left = leftOut.length === 0 ? work : without(work, leftOut, options);
     if (left === undefined) return;
     const taken = probedFirst(left, killers, tried);
     trace(describeWork(taken));
@@ -249,7 +251,6 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
     // A lane out of work while others run lets an idle worker end its parked threads (RestTask):
     // near the end of a run they would otherwise sit beside the threads still at work.
     const rest = () => void resting.add(askPool(mainPool, { kind: 'rest' }).catch(() => undefined));
-    const { gate } = options;
     // Lanes that wait for work to be decided wake as more is, and as the user stops the run.
     const ready = gate && {
       ready: (work: Work) => 'chore' in work || runsOf(work).every((run) => gate.decided(run.mutant.id)),
@@ -270,10 +271,9 @@ export async function executePlan(mainPool: Piscina, runs: readonly MutantRun[],
   return results.sort((a, b) => a.id - b.id);
 }
 
-/** `work` without the mutants the gate leaves out; undefined when none is left. */
-function withoutLeftOut(work: MutantWork, gate: RunGate, options: Pick<ExecuteOptions, 'tests' | 'threads'>): MutantWork | undefined {
-  const kept = runsOf(work).filter((run) => !gate.leftOut(run.mutant.id));
-  if (kept.length === runsOf(work).length) return work;
+/** `work` without the runs `leftOut` (some of its own); undefined when none is left. */
+function without(work: MutantWork, leftOut: readonly MutantRun[], options: Pick<ExecuteOptions, 'tests' | 'threads'>): MutantWork | undefined {
+  const kept = runsOf(work).filter((run) => !leftOut.includes(run));
   if (kept.length === 0) return undefined;
   const { together } = work as Extract<MutantWork, { together: unknown }>;
   if (together.task.kind === 'batch') {
@@ -284,8 +284,8 @@ function withoutLeftOut(work: MutantWork, gate: RunGate, options: Pick<ExecuteOp
   return { together: group, expectedMs: group.expectedMs };
 }
 
-function runsOf(work: MutantWork | undefined): readonly MutantRun[] {
-  return work === undefined ? [] : 'run' in work ? [work.run] : work.together.runs;
+function runsOf(work: MutantWork): readonly MutantRun[] {
+  return 'run' in work ? [work.run] : work.together.runs;
 }
 
 /**

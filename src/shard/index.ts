@@ -7,8 +7,8 @@
  * by default the number of planned test executions of the mutant (for a static mutant, every test
  * of the files that load it), and 0 for mutants settled without a run (NoCoverage, Ignored, not
  * placeable). A mutant the type check rejects is planned as a run (the check goes on beside the
- * runs, check/beside-runs.ts), and counts as one. Dry-run durations are not used: they differ between machines, and a partition
- * computed from them would differ too. `costOf` is the hook for a better estimate that is equally
+ * runs, check/beside-runs.ts), and counts as one. Dry-run durations are not used: they differ
+ * between machines, and a partition computed from them would differ too. `costOf` is the hook for a better estimate that is equally
  * shared, such as the times an incremental store measured in the last run.
  */
 import type { Mutant, MutantResult, Shard, ShardInfo } from '../model.js';
