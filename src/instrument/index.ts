@@ -18,6 +18,8 @@
  *   (prefixed with `;` when it begins an expression statement). When the original is an anonymous
  *   function or class in a naming position, each branch is written `{ "f": (…) }["f"]` to keep its name.
  * - Statements site: `{ __assay.cov(1, 2); if (__assay.on(1)) { REPL1 } else if (__assay.on(2)) { REPL2 } else { ORIGINAL } }`.
+ * - Plain module constant (module-constants.ts): `const RE = /a/;;const __assay_c1 = (/b/);`, and
+ *   each read of `RE` an expression site `(__assay.on(1) ? (__assay_c1) : (__assay.cov(1), RE))`.
  *
  * ORIGINAL is the original text with the sites nested inside it instrumented the same way;
  * replacements are used verbatim. Mutants with `ignoredReason` are left out. When a mutant's
@@ -26,6 +28,7 @@
  * text with the mutant's range replaced; mutants with no valid site are reported as unplaced.
  */
 import type { Mutant } from '../model.js';
+import { moduleConstantSwitches, type Insert } from './module-constants.js';
 import { placeMutant, type Placed, type Unplaced } from './placement.js';
 import { preamblePoint } from './preamble.js';
 import { writeSchemata } from './schemata.js';
@@ -45,19 +48,22 @@ export function instrument(text: string, fileName: string, mutants: readonly Mut
   if (active.length === 0) return { code: text, unplaced: [] };
   const sourceFile = parse(text, fileName);
   const preamble = preamblePoint(sourceFile);
-  const placements: Placed[] = [];
+  // Mutants in plain module constants are switched where the constants are read (module-constants.ts).
+  const constants = moduleConstantSwitches(sourceFile, active);
+  const placements: Placed[] = [...constants.reads];
   const unplaced: Unplaced[] = [];
   for (const mutant of active) {
+    if (constants.switched.has(mutant.id)) continue;
     const result = placeMutant(sourceFile, mutant);
     if (!('code' in result)) unplaced.push(result);
     else if (result.start < preamble.offset) unplaced.push({ id: mutant.id, reason: 'prologue' });
     else placements.push(result);
   }
-  let schemata = writeSchemata(text, placements);
+  let schemata = writeSchemata(text, placements, constants.inserts);
   if (hasSyntaxErrors(schemata.code, fileName)) {
-    const { valid, invalid } = dropInvalid(text, fileName, placements);
+    const { valid, invalid } = dropInvalid(text, fileName, placements, constants.inserts);
     unplaced.push(...invalid.map((id) => ({ id, reason: 'invalidSchemata' })));
-    schemata = writeSchemata(text, valid);
+    schemata = writeSchemata(text, valid, constants.inserts);
   }
   unplaced.push(...schemata.overlapping.map((id) => ({ id, reason: 'overlapping' })));
   const code = schemata.code.slice(0, preamble.offset) + preamble.text + schemata.code.slice(preamble.offset);
@@ -68,11 +74,11 @@ export function instrument(text: string, fileName: string, mutants: readonly Mut
  * A safety net for placement rules that missed a case: keeps mutants one by one as long as the
  * schemata still parse, so one bad site costs its own mutants (reported unplaced), not the run.
  */
-function dropInvalid(text: string, fileName: string, placements: readonly Placed[]): { valid: Placed[]; invalid: number[] } {
+function dropInvalid(text: string, fileName: string, placements: readonly Placed[], inserts: readonly Insert[]): { valid: Placed[]; invalid: number[] } {
   const valid: Placed[] = [];
   const invalid: number[] = [];
   for (const placement of placements) {
-    if (hasSyntaxErrors(writeSchemata(text, [...valid, placement]).code, fileName)) invalid.push(placement.id);
+    if (hasSyntaxErrors(writeSchemata(text, [...valid, placement], inserts).code, fileName)) invalid.push(placement.id);
     else valid.push(placement);
   }
   return { valid, invalid };

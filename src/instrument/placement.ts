@@ -64,7 +64,7 @@ function placed(
  * True when `node` starts an expression statement in a statement list: `a\n(…)` would call `a`,
  * so the conditional gets a leading `;` (not in `if (x) …`, where `;` would become the body).
  */
-function beginsStatement(node: ts.Node, start: number): boolean {
+export function beginsStatement(node: ts.Node, start: number): boolean {
   const statement = ts.findAncestor(node, ts.isExpressionStatement);
   return (
     statement !== undefined &&

@@ -4,6 +4,7 @@
  * original branch. Output pieces are collected in an array and joined once.
  */
 import type { Placement } from '../model.js';
+import type { Insert } from './module-constants.js';
 import type { Placed } from './placement.js';
 
 interface Group {
@@ -19,11 +20,24 @@ export interface Schemata {
   overlapping: number[];
 }
 
-/** Writes `text` with every placement switched in. */
-export function writeSchemata(text: string, placements: readonly Placed[]): Schemata {
+/** Writes `text` with every placement switched in, and `inserts` (at offsets outside every site) written in. */
+export function writeSchemata(text: string, placements: readonly Placed[], inserts: readonly Insert[] = []): Schemata {
   const { groups, overlapping } = nest(groupBySite(placements));
   const out: string[] = [];
   let next = 0;
+  const pending = [...inserts].sort((a, b) => a.at - b.at);
+  let nextInsert = 0;
+
+  /** Original text [from, to), with the inserts that fall in it (one at `to` too: it is before the site starting there). */
+  function copy(from: number, to: number): void {
+    let at = from;
+    while (nextInsert < pending.length && pending[nextInsert].at <= to) {
+      const insert = pending[nextInsert++];
+      out.push(text.slice(at, insert.at), insert.text);
+      at = insert.at;
+    }
+    out.push(text.slice(at, to));
+  }
 
   /**
    * Writes text [from, to) with the groups that lie inside it. `inExpression`: the range is the
@@ -33,12 +47,12 @@ export function writeSchemata(text: string, placements: readonly Placed[]): Sche
     let cursor = from;
     while (next < groups.length && groups[next].start < to) {
       const group = groups[next++];
-      out.push(text.slice(cursor, group.start));
+      copy(cursor, group.start);
       if (group.kind === 'expression') writeExpression(group, inExpression);
       else writeStatements(group);
       cursor = group.end;
     }
-    out.push(text.slice(cursor, to));
+    copy(cursor, to);
   }
 
   function writeExpression({ start, end, members }: Group, inExpression: boolean): void {

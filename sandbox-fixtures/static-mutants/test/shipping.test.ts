@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrice, shippingRate } from '../src/shipping';
+import { formatPrice, isZoneName, shippingRate } from '../src/shipping';
 
 describe('shippingRate', () => {
   it('charges more the further away the zone is', () => {
@@ -16,5 +16,14 @@ describe('shippingRate', () => {
 describe('formatPrice', () => {
   it('shows euros with two decimals', () => {
     expect(formatPrice(1050)).toBe('10.50 EUR');
+  });
+});
+
+describe('isZoneName', () => {
+  it('accepts lower-case words only', () => {
+    expect(isZoneName('europe')).toBe(true);
+    expect(isZoneName('Europe')).toBe(false);
+    expect(isZoneName('eu rope')).toBe(false);
+    expect(isZoneName('')).toBe(false);
   });
 });
