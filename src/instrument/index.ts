@@ -18,7 +18,7 @@
  *   (prefixed with `;` when it begins an expression statement). When the original is an anonymous
  *   function or class in a naming position, each branch is written `{ "f": (…) }["f"]` to keep its name.
  * - Statements site: `{ __assay.cov(1, 2); if (__assay.on(1)) { REPL1 } else if (__assay.on(2)) { REPL2 } else { ORIGINAL } }`.
- * - Plain module constant (module-constants.ts): `const RE = /a/;;const __assay_c1 = (/b/);`, and
+ * - Plain module constant (module-constants.ts): `const RE = /a/, __assay_c1 = (/b/);`, and
  *   each read of `RE` an expression site `(__assay.on(1) ? (__assay_c1) : (__assay.cov(1), RE))`.
  *
  * ORIGINAL is the original text with the sites nested inside it instrumented the same way;
@@ -28,11 +28,11 @@
  * text with the mutant's range replaced; mutants with no valid site are reported as unplaced.
  */
 import type { Mutant } from '../model.js';
-import { moduleConstantSwitches, type Insert } from './module-constants.js';
+import { moduleConstantSwitches, type ConstantSwitches } from './module-constants.js';
 import { placeMutant, type Placed, type Unplaced } from './placement.js';
 import { preamblePoint } from './preamble.js';
 import { writeSchemata } from './schemata.js';
-import { hasSyntaxErrors, parse } from './syntax.js';
+import { hasSyntaxErrors, parse, ts } from './syntax.js';
 
 export type { Unplaced } from './placement.js';
 
@@ -47,9 +47,20 @@ export function instrument(text: string, fileName: string, mutants: readonly Mut
   const active = mutants.filter((mutant) => mutant.ignoredReason === undefined);
   if (active.length === 0) return { code: text, unplaced: [] };
   const sourceFile = parse(text, fileName);
-  const preamble = preamblePoint(sourceFile);
-  // Mutants in plain module constants are switched where the constants are read (module-constants.ts).
+  // Mutants in plain module constants are switched where the constants are read (module-constants.ts);
+  // if that does not parse (a rule missed a case), they are switched in place like the others.
   const constants = moduleConstantSwitches(sourceFile, active);
+  return (constants.switched.size > 0 ? schemataOf(text, fileName, sourceFile, active, constants, false) : undefined) ?? schemataOf(text, fileName, sourceFile, active, NO_SWITCHES, true)!;
+}
+
+const NO_SWITCHES: ConstantSwitches = { reads: [], inserts: [], switched: new Set() };
+
+/**
+ * The schemata with `constants` switched at reads and the other mutants placed. When they do not
+ * parse: with `repair`, mutants are dropped until they do (dropInvalid); without, undefined.
+ */
+function schemataOf(text: string, fileName: string, sourceFile: ts.SourceFile, active: readonly Mutant[], constants: ConstantSwitches, repair: boolean): Instrumented | undefined {
+  const preamble = preamblePoint(sourceFile);
   const placements: Placed[] = [...constants.reads];
   const unplaced: Unplaced[] = [];
   for (const mutant of active) {
@@ -61,9 +72,10 @@ export function instrument(text: string, fileName: string, mutants: readonly Mut
   }
   let schemata = writeSchemata(text, placements, constants.inserts);
   if (hasSyntaxErrors(schemata.code, fileName)) {
-    const { valid, invalid } = dropInvalid(text, fileName, placements, constants.inserts);
+    if (!repair) return undefined;
+    const { valid, invalid } = dropInvalid(text, fileName, placements);
     unplaced.push(...invalid.map((id) => ({ id, reason: 'invalidSchemata' })));
-    schemata = writeSchemata(text, valid, constants.inserts);
+    schemata = writeSchemata(text, valid);
   }
   unplaced.push(...schemata.overlapping.map((id) => ({ id, reason: 'overlapping' })));
   const code = schemata.code.slice(0, preamble.offset) + preamble.text + schemata.code.slice(preamble.offset);
@@ -74,11 +86,11 @@ export function instrument(text: string, fileName: string, mutants: readonly Mut
  * A safety net for placement rules that missed a case: keeps mutants one by one as long as the
  * schemata still parse, so one bad site costs its own mutants (reported unplaced), not the run.
  */
-function dropInvalid(text: string, fileName: string, placements: readonly Placed[], inserts: readonly Insert[]): { valid: Placed[]; invalid: number[] } {
+function dropInvalid(text: string, fileName: string, placements: readonly Placed[]): { valid: Placed[]; invalid: number[] } {
   const valid: Placed[] = [];
   const invalid: number[] = [];
   for (const placement of placements) {
-    if (hasSyntaxErrors(writeSchemata(text, [...valid, placement], inserts).code, fileName)) invalid.push(placement.id);
+    if (hasSyntaxErrors(writeSchemata(text, [...valid, placement]).code, fileName)) invalid.push(placement.id);
     else valid.push(placement);
   }
   return { valid, invalid };

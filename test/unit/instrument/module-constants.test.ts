@@ -51,8 +51,7 @@ describe('module constants switched where they are read', () => {
 
   it('behaves like each mutant applied, with each mutant in a constant of its own', async () => {
     const { code } = await checkSchemata(source, specs);
-    expect(code).toContain(';const __assay_c2 = ([]), __assay_c3 = (["", \'us\']);');
-    expect(code).toContain("const ZONES = ['eu', 'us'];");
+    expect(code).toContain(`const ZONES = ['eu', 'us'], __assay_c2 = ([]), __assay_c3 = (["", 'us']);`);
   });
 
   it('covers the mutants where the constants are read, not while the module loads', () => {
@@ -80,8 +79,37 @@ describe('module constants switched where they are read', () => {
     expect(code).toContain('export function run(): NAME {');
   });
 
+  it('declares a mutant\'s constant before later declarations of the same statement read it, with or without a final semicolon', async () => {
+    const list = ["const SEP = '/', DOUBLE = SEP + SEP, N = 1 + 1", 'export function run() { return DOUBLE + SEP + N; }'].join('\n');
+    const { code } = await checkSchemata(list, [{ find: "'/'", replacement: '""' }, { find: '1 + 1', replacement: '1 - 1' }]);
+    expect(code).toContain(`const SEP = '/', __assay_c1 = (""), DOUBLE = (__assay.on(1)`);
+  });
+
+  it('keeps in place a constant whose mutant would make a copy that throws while the module loads', () => {
+    const map = "const M = new Map([]);\nexport function run() { return M.get('k'); }";
+    expect(switchedIn(map, [{ find: '[]', replacement: '["Stryker was here"]' }]).switched).toEqual([]);
+    const entries = "const M = new Map([['k', 'a']]);\nexport function run() { return M.get('k'); }";
+    expect(switchedIn(entries, [{ find: "'a'", replacement: '""' }, { find: "['k', 'a']", replacement: '[]' }]).switched).toEqual([1, 2]);
+  });
+
+  it('switches an object only where every read uses it on the spot', () => {
+    const spot = "const LIST = ['a'];\nexport function run() { return [LIST[0], LIST.length, 0 in LIST, ...LIST]; }";
+    expect(switchedIn(spot, [{ find: "'a'", replacement: '""' }]).switched).toEqual([1]);
+    const escaping = "const LIST = ['a'];\nexport function run() { return LIST; }";
+    expect(switchedIn(escaping, [{ find: "'a'", replacement: '""' }]).switched).toEqual([]);
+    const string = "const NAME = 'a';\nexport function run() { return NAME; }";
+    expect(switchedIn(string, [{ find: "'a'", replacement: '""' }]).switched).toEqual([1]);
+  });
+
+  it('keeps in place a constant with more mutants than it may copy', () => {
+    const many = `const LIST = [${Array.from({ length: 65 }, (_, i) => `'${i}'`).join(', ')}];\nexport function run() { return LIST.length; }`;
+    const specs = Array.from({ length: 65 }, (_, i) => ({ find: `'${i}'`, replacement: '""' }));
+    expect(switchedIn(many, specs).switched).toEqual([]);
+  });
+
   it.each([
     ['exported', "export const NAME = 'a';\nexport function run() { return NAME; }"],
+    ['named again by an enum member', "const NAME = 'a';\nenum E { NAME = 1, B = NAME * 2 }\nexport function run() { return NAME + E.B; }"],
     ['exported later', "const NAME = 'a';\nexport { NAME };\nexport function run() { return NAME; }"],
     ['declared again (a parameter)', "const NAME = 'a';\nexport function run(NAME = 'b') { return NAME; }"],
     ['declared again (a local)', "const NAME = 'a';\nexport function run() { { const NAME = 'b'; } return NAME; }"],
@@ -125,8 +153,8 @@ describe('module constants switched where they are read', () => {
   });
 
   it('switches constants of a TSX file read in JSX expressions, not one used as a tag name', () => {
-    const tsx = ["const LABEL = 'a';", "const Tag = 'b';", 'export function run() { return <Tag title={LABEL} />; }'].join('\n');
-    const { switched } = switchedIn(tsx, [{ find: "'a'", replacement: '""' }, { find: "'b'", replacement: '""' }], 'x.tsx');
+    const tsx = ["const LABEL = 'a';", "const Tag = 'b';", "const Parts = { Item: 'c' };", 'export function run() { return <Tag title={LABEL}><Parts.Item /></Tag>; }'].join('\n');
+    const { switched } = switchedIn(tsx, [{ find: "'a'", replacement: '""' }, { find: "'b'", replacement: '""' }, { find: "'c'", replacement: '""' }], 'x.tsx');
     expect(switched).toEqual([1]);
   });
 });
