@@ -84,5 +84,7 @@ async function linkEntry(roots: Roots, from: string, to: string): Promise<void> 
       return;
     }
   }
-  await symlink(await realpath(from), to);
+  // A dangling link (a package manager's leftover, e.g. pnpm's in an example folder) has nothing to share.
+  const target = await realpath(from).catch(() => undefined);
+  if (target !== undefined) await symlink(target, to);
 }

@@ -7,7 +7,8 @@
  * records are not trusted (state leaking from one mutant to the next) — nor are they when, after
  * it, Object.prototype has an enumerable key (a repeat polluted it; every later test's canary
  * finds it too, so nothing later in the thread is trusted either). A repeat in which the
- * mutant's code never ran is recorded as `unreached`: earlier repeats changed the test's path
+ * mutant's code never ran is recorded as `unreached`, and one that failed and then passed when
+ * tried again at once (retryOf) `unsteady`: earlier repeats changed the test's path or state
  * (a module-level cache, a global), so that mutant must run on its own. The canary must also
  * reach exactly the mutants the dry run saw the test reach: a different path means state left
  * by earlier repeats (a filled cache) that could have hidden a mutant, so none of the test's
@@ -80,6 +81,20 @@ function sameSet(sorted: readonly number[], expected: readonly number[]): boolea
 
 /** Per planned test, the mutants its repeats run in order (the plan less the decided ones), NO_MUTANT last. */
 const repeatsOf = new WeakMap<RunnerTestCase, number[]>();
+/** Per planned test, its own `retry`, which the canary keeps; a mutant's repeat has one retry (see retryOf). */
+const ownRetry = new WeakMap<RunnerTestCase, RunnerTestCase['retry']>();
+
+/**
+ * vitest reads a test's `retry` as each repeat starts. A mutant's repeat that fails is tried once
+ * more at once: a failure that a leak from the repeat before caused (another mutant's `afterEach`
+ * left a setting changed, which this repeat's own `afterEach` then put back, so the canary passes)
+ * does not come again, and the mutant is recorded `unsteady`, to run on its own.
+ */
+function retryOf(test: RunnerTestCase, mutant: number): RunnerTestCase['retry'] {
+  return mutant === NO_MUTANT ? ownRetry.get(test) : 1;
+}
+
+const UNSTEADY = 'assay: failed, then passed when run again at once (state left by the repeat before)';
 
 function runtime(): BatchRuntime | undefined {
   const candidate = (globalThis as { __assay?: BatchRuntime }).__assay;
@@ -187,6 +202,8 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
         const repeats = bail ? plan.filter((mutant) => mutant === NO_MUTANT || !decided.has(mutant)) : plan;
         repeatsOf.set(test, repeats);
         test.repeats = repeats.length - 1;
+        if (!ownRetry.has(test)) ownRetry.set(test, test.retry);
+        test.retry = retryOf(test, repeats[0]);
         (test.meta as TestMeta).assayBatch = [];
       }
     }
@@ -231,20 +248,30 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
               ? 'slow'
               : failed
                 ? 'fail'
-                : 'pass';
+                : mutant !== NO_MUTANT && options.retry > 0
+                  ? 'unsteady'
+                  : 'pass';
+      if (outcome === 'unsteady') errors.unshift(UNSTEADY);
+      // A mutant's first failure is tried again (retryOf): vitest retries a try it finds failed.
+      const confirming = mutant !== NO_MUTANT && outcome === 'fail' && options.retry === 0;
       const records = (test.meta as TestMeta).assayBatch ?? [];
       // A retried try replaces the record of the same repeat: the last try counts, as in vitest.
       const record: BatchRecord = errors.length > 0 ? [mutant, outcome, errors[0]] : [mutant, outcome];
       if (records.length > 0 && records[records.length - 1][0] === mutant) records[records.length - 1] = record;
       else records.push(record);
       (test.meta as TestMeta).assayBatch = records;
-      if (mutant !== NO_MUTANT && outcome !== 'pass') decidedInRun().add(mutant);
       rt.activate(NO_MUTANT);
+      if (confirming) return;
+      if (mutant !== NO_MUTANT && outcome !== 'pass') decidedInRun().add(mutant);
       if (options.repeats < plan.length - 1) {
-        // The next repeat starts clean; vitest reports the test's state after the last (canary) one
-        // (vitest 5 fails a test any repeat of which ended failed: reset, none did).
-        test.result.state = 'run';
+        // The next repeat starts clean, with no retry of this one (a passed try ends vitest's tries);
+        // vitest reports the test's state after the last (canary) one (vitest 5 fails a test any
+        // repeat of which ended failed: reset, none did).
+        test.result.state = 'pass';
         test.result.errors = undefined;
+        test.retry = retryOf(test, plan[options.repeats + 1]);
+      } else {
+        test.retry = ownRetry.get(test);
       }
     }
   };

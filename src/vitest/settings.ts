@@ -102,9 +102,11 @@ export interface TestMeta {
  * [mutant id, outcome, first error message]. `timeout`: the hit limit stopped the mutant (a proven
  * hang); `slow`: vitest's test timeout fired (maybe a loaded machine). `unreached`: the test ran but never executed the
  * mutant's code, though the dry run saw it do so — state left by earlier repeats (a cache, a
- * global) changed its path, so the result says nothing about the mutant.
+ * global) changed its path, so the result says nothing about the mutant. `unsteady`: it failed,
+ * then passed when tried again at once (batch-runner.ts retryOf): the failure came from state an
+ * earlier repeat left, so neither says anything about the mutant either.
  */
-export type BatchRecord = [number, 'pass' | 'fail' | 'timeout' | 'slow' | 'unreached', string?];
+export type BatchRecord = [number, 'pass' | 'fail' | 'timeout' | 'slow' | 'unreached' | 'unsteady', string?];
 export interface FileMeta {
   /** Mutant ids reached in this test file outside any test (module load, beforeAll…). */
   assayStatic?: number[];

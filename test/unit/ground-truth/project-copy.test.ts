@@ -51,4 +51,14 @@ describe('copyProject', () => {
     expect(await readlink(path.join(target, 'node_modules/vitest'))).toBe(path.join(project, 'node_modules/vitest'));
     await expect(lstat(path.join(target, 'node_modules/.vite'))).rejects.toThrow('ENOENT');
   });
+
+  it("leaves out a dangling link in a nested node_modules (a package manager's leftover)", async () => {
+    const [project, target] = [await tempDir(), path.join(await tempDir(), 'copy')];
+    await put(path.join(project, 'node_modules/vitest/package.json'), '{}');
+    await mkdir(path.join(project, 'examples/basic/node_modules'), { recursive: true });
+    await symlink('../../../node_modules/.pnpm/jiti/node_modules/jiti', path.join(project, 'examples/basic/node_modules/jiti'));
+    await copyProject(project, target);
+    await expect(lstat(path.join(target, 'examples/basic/node_modules/jiti'))).rejects.toThrow('ENOENT');
+    expect(await readlink(path.join(target, 'node_modules/vitest'))).toBe(path.join(project, 'node_modules/vitest'));
+  });
 });

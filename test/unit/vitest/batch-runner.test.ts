@@ -50,9 +50,12 @@ describe('the batch runner', () => {
     const t1 = testCase('t1');
     await first.onBeforeRunTask(t1);
     expect(t1.repeats).toBe(1); // mutant 5, then the canary
-    first.onBeforeTryTask(t1, { retry: 0, repeats: 0 });
-    t1.result = { state: 'fail', errors: [{ name: 'AssertionError', message: 'expected 1 to be 2' }] } as RunnerTestCase['result'];
-    await first.onAfterRetryTask(t1, { retry: 0, repeats: 0 });
+    // It fails, and again when tried at once (see 'a mutant whose repeat fails' below).
+    for (const retry of [0, 1]) {
+      first.onBeforeTryTask(t1, { retry, repeats: 0 });
+      t1.result = { state: 'fail', errors: [{ name: 'AssertionError', message: 'expected 1 to be 2' }] } as RunnerTestCase['result'];
+      await first.onAfterRetryTask(t1, { retry, repeats: 0 });
+    }
     expect(t1.meta).toEqual({ assayBatch: [[5, 'fail', 'AssertionError: expected 1 to be 2']] });
 
     // The next file's runner, same thread and run: the canary only.
@@ -65,5 +68,58 @@ describe('the batch runner', () => {
     const again = testCase('t2');
     await new Runner().onBeforeRunTask(again);
     expect(again.repeats).toBe(1);
+  });
+
+  describe('a mutant whose repeat fails is tried again at once', () => {
+    const failed = { state: 'fail', errors: [{ name: 'AssertionError', message: 'expected 1 to be 2' }] } as RunnerTestCase['result'];
+    const passed = () => ({ state: 'pass' }) as RunnerTestCase['result'];
+
+    /** In session run `run` (each case its own: a decided mutant is skipped for the rest of its run). */
+    async function firstTryFails(run: number) {
+      (globalThis as { __assay?: unknown }).__assay = runtime(run);
+      const runner = new Runner();
+      const test = { ...testCase('t1'), retry: 3 } as unknown as RunnerTestCase;
+      await runner.onBeforeRunTask(test);
+      // vitest reads `retry` as the repeat starts: one retry for the mutant's repeat.
+      expect(test.retry).toBe(1);
+      runner.onBeforeTryTask(test, { retry: 0, repeats: 0 });
+      test.result = { ...failed };
+      await runner.onAfterRetryTask(test, { retry: 0, repeats: 0 });
+      // Left failed, so that vitest tries it again.
+      expect(test.result.state).toBe('fail');
+      return { runner, test };
+    }
+
+    it('a second failure kills it', async () => {
+      const { runner, test } = await firstTryFails(11);
+      runner.onBeforeTryTask(test, { retry: 1, repeats: 0 });
+      test.result = { ...failed };
+      await runner.onAfterRetryTask(test, { retry: 1, repeats: 0 });
+      expect(test.meta).toEqual({ assayBatch: [[5, 'fail', 'AssertionError: expected 1 to be 2']] });
+      // The canary's repeat comes clean, with the test's own retries.
+      expect(test.result).toEqual({ state: 'pass', errors: undefined });
+      expect(test.retry).toBe(3);
+    });
+
+    it('a pass the second time makes it unsteady: it runs on its own', async () => {
+      const { runner, test } = await firstTryFails(12);
+      runner.onBeforeTryTask(test, { retry: 1, repeats: 0 });
+      test.result = passed();
+      await runner.onAfterRetryTask(test, { retry: 1, repeats: 0 });
+      expect(test.meta).toEqual({ assayBatch: [[5, 'unsteady', 'assay: failed, then passed when run again at once (state left by the repeat before)']] });
+    });
+
+    it('a repeat that passes the first time is not tried again', async () => {
+      (globalThis as { __assay?: unknown }).__assay = runtime(10);
+      const runner = new Runner();
+      const test = testCase('t1');
+      await runner.onBeforeRunTask(test);
+      runner.onBeforeTryTask(test, { retry: 0, repeats: 0 });
+      test.result = passed();
+      await runner.onAfterRetryTask(test, { retry: 0, repeats: 0 });
+      expect(test.meta).toEqual({ assayBatch: [[5, 'pass']] });
+      expect(test.result.state).toBe('pass');
+      expect(test.retry).toBeUndefined();
+    });
   });
 });
