@@ -81,17 +81,24 @@ function sameSet(sorted: readonly number[], expected: readonly number[]): boolea
 
 /** Per planned test, the mutants its repeats run in order (the plan less the decided ones), NO_MUTANT last. */
 const repeatsOf = new WeakMap<RunnerTestCase, number[]>();
-/** Per planned test, its own `retry`, which the canary keeps; a mutant's repeat has one retry (see retryOf). */
+/** Per planned test, its own `retry`, which the canary keeps; a mutant's repeat has at least one retry (see retryOf). */
 const ownRetry = new WeakMap<RunnerTestCase, RunnerTestCase['retry']>();
 
 /**
- * vitest reads a test's `retry` as each repeat starts. A mutant's repeat that fails is tried once
- * more at once: a failure that a leak from the repeat before caused (another mutant's `afterEach`
- * left a setting changed, which this repeat's own `afterEach` then put back, so the canary passes)
- * does not come again, and the mutant is recorded `unsteady`, to run on its own.
+ * vitest reads a test's `retry` as each repeat starts. A mutant's repeat that fails is tried again
+ * at once, as often as the test's own retries allow and at least once: a failure that a leak from
+ * the repeat before caused (another mutant's `afterEach` left a setting changed, which this
+ * repeat's own `afterEach` then put back, so the canary passes) does not come again, and the
+ * mutant is recorded `unsteady`, to run on its own. Not for a test expected to fail (`test.fails`):
+ * its canary fails, so none of its records is trusted anyway.
  */
 function retryOf(test: RunnerTestCase, mutant: number): RunnerTestCase['retry'] {
-  return mutant === NO_MUTANT ? ownRetry.get(test) : 1;
+  const own = ownRetry.get(test);
+  return mutant === NO_MUTANT || test.fails === true ? own : Math.max(1, retryCount(own));
+}
+
+function retryCount(retry: RunnerTestCase['retry']): number {
+  return typeof retry === 'number' ? retry : (retry?.count ?? 0);
 }
 
 const UNSTEADY = 'assay: failed, then passed when run again at once (state left by the repeat before)';
@@ -252,8 +259,8 @@ export function withBatchRuns<Base extends RunnerClass>(Base: Base): Base {
                   ? 'unsteady'
                   : 'pass';
       if (outcome === 'unsteady') errors.unshift(UNSTEADY);
-      // A mutant's first failure is tried again (retryOf): vitest retries a try it finds failed.
-      const confirming = mutant !== NO_MUTANT && outcome === 'fail' && options.retry === 0;
+      // A mutant's failure is tried again while retries are left (retryOf): vitest retries a try it finds failed.
+      const confirming = mutant !== NO_MUTANT && outcome === 'fail' && options.retry < retryCount(retryOf(test, mutant));
       const records = (test.meta as TestMeta).assayBatch ?? [];
       // A retried try replaces the record of the same repeat: the last try counts, as in vitest.
       const record: BatchRecord = errors.length > 0 ? [mutant, outcome, errors[0]] : [mutant, outcome];

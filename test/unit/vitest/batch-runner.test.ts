@@ -71,55 +71,61 @@ describe('the batch runner', () => {
   });
 
   describe('a mutant whose repeat fails is tried again at once', () => {
-    const failed = { state: 'fail', errors: [{ name: 'AssertionError', message: 'expected 1 to be 2' }] } as RunnerTestCase['result'];
+    const failed = () => ({ state: 'fail', errors: [{ name: 'AssertionError', message: 'expected 1 to be 2' }] }) as RunnerTestCase['result'];
     const passed = () => ({ state: 'pass' }) as RunnerTestCase['result'];
 
-    /** In session run `run` (each case its own: a decided mutant is skipped for the rest of its run). */
-    async function firstTryFails(run: number) {
+    /** In session run `run` (each case its own: a decided mutant is skipped for the rest of its run); `own`: the test's own options. */
+    async function planned(run: number, own: Partial<RunnerTestCase> = {}) {
       (globalThis as { __assay?: unknown }).__assay = runtime(run);
       const runner = new Runner();
-      const test = { ...testCase('t1'), retry: 3 } as unknown as RunnerTestCase;
+      const test = { ...testCase('t1'), ...own } as unknown as RunnerTestCase;
       await runner.onBeforeRunTask(test);
-      // vitest reads `retry` as the repeat starts: one retry for the mutant's repeat.
-      expect(test.retry).toBe(1);
-      runner.onBeforeTryTask(test, { retry: 0, repeats: 0 });
-      test.result = { ...failed };
-      await runner.onAfterRetryTask(test, { retry: 0, repeats: 0 });
-      // Left failed, so that vitest tries it again.
-      expect(test.result.state).toBe('fail');
       return { runner, test };
     }
 
-    it('a second failure kills it', async () => {
-      const { runner, test } = await firstTryFails(11);
-      runner.onBeforeTryTask(test, { retry: 1, repeats: 0 });
-      test.result = { ...failed };
-      await runner.onAfterRetryTask(test, { retry: 1, repeats: 0 });
+    async function attempt(runner: InstanceType<typeof Runner>, test: RunnerTestCase, retry: number, result: RunnerTestCase['result']) {
+      runner.onBeforeTryTask(test, { retry, repeats: 0 });
+      test.result = result;
+      await runner.onAfterRetryTask(test, { retry, repeats: 0 });
+    }
+
+    it('a second failure kills it; the canary keeps the test\'s own retry', async () => {
+      const { runner, test } = await planned(11);
+      // vitest reads `retry` as the repeat starts: one retry for the mutant's repeat.
+      expect(test.retry).toBe(1);
+      await attempt(runner, test, 0, failed());
+      // Left failed, so that vitest tries it again.
+      expect(test.result?.state).toBe('fail');
+      await attempt(runner, test, 1, failed());
       expect(test.meta).toEqual({ assayBatch: [[5, 'fail', 'AssertionError: expected 1 to be 2']] });
-      // The canary's repeat comes clean, with the test's own retries.
       expect(test.result).toEqual({ state: 'pass', errors: undefined });
-      expect(test.retry).toBe(3);
+      expect(test.retry).toBeUndefined();
     });
 
     it('a pass the second time makes it unsteady: it runs on its own', async () => {
-      const { runner, test } = await firstTryFails(12);
-      runner.onBeforeTryTask(test, { retry: 1, repeats: 0 });
-      test.result = passed();
-      await runner.onAfterRetryTask(test, { retry: 1, repeats: 0 });
+      const { runner, test } = await planned(12);
+      await attempt(runner, test, 0, failed());
+      await attempt(runner, test, 1, passed());
       expect(test.meta).toEqual({ assayBatch: [[5, 'unsteady', 'assay: failed, then passed when run again at once (state left by the repeat before)']] });
     });
 
-    it('a repeat that passes the first time is not tried again', async () => {
-      (globalThis as { __assay?: unknown }).__assay = runtime(10);
-      const runner = new Runner();
-      const test = testCase('t1');
-      await runner.onBeforeRunTask(test);
-      runner.onBeforeTryTask(test, { retry: 0, repeats: 0 });
-      test.result = passed();
-      await runner.onAfterRetryTask(test, { retry: 0, repeats: 0 });
+    it("a test's own retries are all tried, and the canary keeps them", async () => {
+      const { runner, test } = await planned(13, { retry: 2 });
+      expect(test.retry).toBe(2);
+      await attempt(runner, test, 0, failed());
+      await attempt(runner, test, 1, failed());
+      expect(test.result?.state).toBe('fail');
+      await attempt(runner, test, 2, failed());
+      expect(test.meta).toEqual({ assayBatch: [[5, 'fail', 'AssertionError: expected 1 to be 2']] });
+      expect(test.retry).toBe(2);
+    });
+
+    it('a repeat that passes the first time is not tried again, nor one of a test expected to fail', async () => {
+      const { runner, test } = await planned(14);
+      await attempt(runner, test, 0, passed());
       expect(test.meta).toEqual({ assayBatch: [[5, 'pass']] });
-      expect(test.result.state).toBe('pass');
-      expect(test.retry).toBeUndefined();
+      expect(test.result?.state).toBe('pass');
+      expect((await planned(15, { fails: true })).test.retry).toBeUndefined();
     });
   });
 });
