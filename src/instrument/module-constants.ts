@@ -59,7 +59,7 @@ interface ConstantMutant {
 }
 
 /** The name of mutant `id`'s constant. */
-export function constantName(id: number): string {
+function constantName(id: number): string {
   return `__assay_c${id}`;
 }
 
