@@ -32,8 +32,8 @@
  */
 import { expressionRules } from './expression-rules.js';
 import { beginsStatement, type Placed } from './placement.js';
-import { scriptKindOf, syntaxErrorsOf } from '../mutate/parse.js';
-import { isTransparent, ts, unwrap, useSite } from './syntax.js';
+import { syntaxErrorsOf } from '../mutate/parse.js';
+import { isTransparent, parse, ts, unwrap, useSite } from './syntax.js';
 
 /** Text to write at an offset of the original text. */
 export interface Insert {
@@ -100,7 +100,7 @@ export function moduleConstantSwitches(sourceFile: ts.SourceFile, mutants: reado
 
 /** `text`, an expression, parsed as `sourceFile` would parse it; a node that is no plain value when it does not parse. */
 function parsedExpression(text: string, sourceFile: ts.SourceFile): ts.Node {
-  const tree = ts.createSourceFile(sourceFile.fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(sourceFile.fileName) ?? ts.ScriptKind.TS);
+  const tree = parse(text, sourceFile.fileName);
   const [statement] = tree.statements;
   return syntaxErrorsOf(tree).length === 0 && tree.statements.length === 1 && ts.isExpressionStatement(statement) ? statement.expression : tree;
 }
